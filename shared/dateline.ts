@@ -22,6 +22,12 @@ export const formatHouseDate = (isoDate: string): string => {
   const [, year, month, day] = match;
   const monthName = MONTHS[Number(month) - 1];
   if (!monthName) throw new RangeError(`No month ${month} in ${isoDate}`);
+  // Without this, `2022-06-00` or `2022-02-30` would print as a date that never was.
+  // setUTCFullYear, not Date.UTC, which maps years 0–99 to 1900–1999.
+  const lastDay = new Date(new Date(0).setUTCFullYear(Number(year), Number(month), 0)).getUTCDate();
+  if (Number(day) < 1 || Number(day) > lastDay) {
+    throw new RangeError(`No day ${day} in ${monthName} ${year}: ${isoDate}`);
+  }
   return `${Number(day)} ${monthName} ${year}`;
 };
 
@@ -57,7 +63,7 @@ export const datelineFor = (meta: ReleaseMeta, taxonomies: Taxonomies): string |
     const country =
       meta.datelineCountry && place.countryId
         ? taxonomies.countries.find((c) => c.id === place.countryId)?.label
-      : undefined;
+        : undefined;
     cities.push({ city: place.label, country });
   }
   if (cities.length === 0) return null;
