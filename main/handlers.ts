@@ -45,7 +45,10 @@ export const createHandlers = (services: Services, desktop?: DesktopAbilities): 
 const describeIssues = (issues: readonly { path: PropertyKey[]; message: string }[]): string =>
   issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'payload'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.length ? issue.path.map(String).join('.') : 'payload'}: ${issue.message}`,
+    )
     .join('; ');
 
 /**
@@ -82,6 +85,9 @@ export const dispatch = async (
       return { ok: false, error: { code: error.code, message: error.message } };
     }
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'INTERNAL', message: `Unexpected error in ${channel}: ${message}` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Unexpected error in ${channel}: ${message}` },
+    };
   }
 };

@@ -1,5 +1,11 @@
 import type { ChannelArgs } from '../../shared/contract';
-import type { Draft, DraftSummary, ExportFile, ExportFormat, Taxonomies } from '../../shared/schemas';
+import type {
+  Draft,
+  DraftSummary,
+  ExportFile,
+  ExportFormat,
+  Taxonomies,
+} from '../../shared/schemas';
 
 /** Drafts as the app sees them; the only way the rest of main touches a draft. */
 export interface DraftService {
