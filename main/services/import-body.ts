@@ -1,0 +1,55 @@
+import { getSchema } from '@tiptap/core';
+import { Node, type Schema } from '@tiptap/pm/model';
+import { releaseExtensions } from '../../shared/extensions';
+import { ServiceError } from '../../shared/result';
+import { DocSchema, type RichNode } from '../../shared/schemas';
+
+let schema: Schema | undefined;
+const releaseSchema = (): Schema => (schema ??= getSchema(releaseExtensions()));
+
+const isInline = (node: RichNode): boolean =>
+  releaseSchema().nodes[node.type]?.isInline ?? node.type === 'text';
+
+/** Nodes whose children are blocks; the parser can leave text among them (an image's alt text). */
+const BLOCK_CONTAINERS = new Set(['doc', 'blockquote', 'listItem']);
+
+/** Runs of inline nodes standing where blocks belong go into a paragraph of their own. */
+export const wrapStrayInline = (node: RichNode): RichNode => {
+  if (!node.content) return node;
+  const children = node.content.map(wrapStrayInline);
+  if (!BLOCK_CONTAINERS.has(node.type)) return { ...node, content: children };
+  const blocks: RichNode[] = [];
+  let stray: RichNode[] | null = null;
+  for (const child of children) {
+    if (!isInline(child)) {
+      stray = null;
+      blocks.push(child);
+      continue;
+    }
+    if (!stray) {
+      stray = [];
+      blocks.push({ type: 'paragraph', content: stray });
+    }
+    stray.push(child);
+  }
+  return { ...node, content: blocks };
+};
+
+/**
+ * The body checked against the editor's own schema, in the shape the editor writes it:
+ * an import can only ever produce what the editor could have made.
+ */
+export const validatedBody = (body: RichNode, sourceName: string): RichNode => {
+  let node: Node;
+  try {
+    node = Node.fromJSON(releaseSchema(), body);
+    node.check();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ServiceError(
+      'INVALID_INPUT',
+      `${sourceName}: the text does not fit a release body (${reason}).`,
+    );
+  }
+  return DocSchema.parse(node.toJSON());
+};

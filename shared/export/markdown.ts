@@ -1,0 +1,50 @@
+import { stringify } from 'yaml';
+import type { Draft, Taxonomies } from '../schemas';
+import { serializeMarkdown } from './markdown-serialize';
+import { resolveRelease, type ResolvedRelease } from './resolve';
+
+/** Key order is the reading order of the front matter. */
+const frontMatterOf = (release: ResolvedRelease) => ({
+  id: release.id,
+  headline: release.headline,
+  contentType: release.contentType,
+  date: release.date,
+  dateline: release.dateline,
+  datelineCountry: release.datelineCountry,
+  places: release.places,
+  sources: release.sources,
+  fieldsOfWork: release.fieldsOfWork,
+  countries: release.countries,
+  language: release.language,
+  status: release.status,
+  createdAt: release.createdAt,
+  updatedAt: release.updatedAt,
+});
+
+/**
+ * Written as YAML 1.1, which quotes what a 1.1 reader (Jekyll, Hugo, PyYAML) would otherwise turn
+ * into something else: dates and timestamps stay strings, `no` stays a word. No folding, so
+ * each value stays on its line.
+ */
+const yamlBlock = (data: object): string => stringify(data, { version: '1.1', lineWidth: 0 });
+
+/** The headline as a level-1 heading, escaped exactly as a heading of the body would be. */
+const headlineHeading = (headline: string): string => {
+  const text = headline.replace(/\s+/g, ' ').trim();
+  if (!text) return '#';
+  return serializeMarkdown({
+    type: 'heading',
+    attrs: { level: 1 },
+    content: [{ type: 'text', text }],
+  });
+};
+
+export const toMarkdown = (draft: Draft, taxonomies: Taxonomies): string => {
+  const release = resolveRelease(draft, taxonomies);
+  const parts = [
+    `---\n${yamlBlock(frontMatterOf(release))}---`,
+    headlineHeading(release.headline),
+    serializeMarkdown(release.body).trim(),
+  ];
+  return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
+};
