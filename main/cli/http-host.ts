@@ -1,0 +1,196 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { dispatch, type Handlers } from '../handlers';
+import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../security';
+
+const COOKIE = 'newsroom_token';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const LOOPBACK = '127.0.0.1';
+
+export interface HostOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+  /** Fixed only by tests; a real run draws a fresh secret each time. */
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const sameSecret = (given: string | undefined, token: string): boolean => {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const cookieToken = (request: IncomingMessage): string | undefined => {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=');
+  }
+  return undefined;
+};
+
+const baseHeaders = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+const send = (
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void => {
+  response.writeHead(status, { ...baseHeaders, 'content-type': type, ...extra });
+  response.end(body);
+};
+
+const readBody = (request: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('Request too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+
+/**
+ * Browser mode: the built renderer and the same services as the desktop app, over HTTP on the
+ * loopback interface only. A page must first present the per-run token (from the printed URL),
+ * which becomes a same-site cookie; foreign Host and Origin headers are refused, which stops
+ * DNS-rebinding and cross-site requests from other pages in the same browser.
+ */
+export const startHost = async (options: HostOptions): Promise<RunningHost> => {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let allowedHosts = new Set<string>();
+  let origin = '';
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return send(response, 421, 'text/plain; charset=utf-8', 'Unknown host\n');
+    }
+    const requestOrigin = request.headers.origin;
+    if (
+      requestOrigin !== undefined &&
+      requestOrigin !== origin &&
+      requestOrigin !== origin.replace(LOOPBACK, 'localhost')
+    ) {
+      return send(response, 403, 'text/plain; charset=utf-8', 'Foreign origin\n');
+    }
+    const url = new URL(request.url ?? '/', origin);
+
+    // The printed URL carries the token once; it becomes an HttpOnly cookie and leaves the address bar.
+    const offered = url.searchParams.get('token');
+    if (request.method === 'GET' && url.pathname === '/' && offered !== null) {
+      if (!sameSecret(offered, token))
+        return send(response, 403, 'text/plain; charset=utf-8', 'Wrong token\n');
+      response.writeHead(303, {
+        ...baseHeaders,
+        location: '/',
+        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      response.end();
+      return;
+    }
+    if (!sameSecret(cookieToken(request), token)) {
+      return send(
+        response,
+        403,
+        'text/plain; charset=utf-8',
+        'This is the Newsroom editor in browser mode. Open the URL that `npm run start:web` printed: it carries this run’s token.\n',
+      );
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST')
+        return send(response, 405, 'text/plain; charset=utf-8', 'POST only\n', { allow: 'POST' });
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(response, 415, 'text/plain; charset=utf-8', 'JSON only\n');
+      }
+      let payload: unknown;
+      try {
+        const text = await readBody(request);
+        payload = text === '' ? undefined : JSON.parse(text);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return send(
+          response,
+          400,
+          'application/json',
+          JSON.stringify({
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: `Unreadable request: ${message}` },
+          }),
+        );
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await dispatch(options.handlers, channel, payload);
+      return send(response, 200, 'application/json', JSON.stringify(result));
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Not allowed\n');
+    const segments = decodeURIComponent(url.pathname).split('/').filter(Boolean);
+    if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
+      return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    }
+    const relative = segments.length === 0 ? 'index.html' : segments.join('/');
+    try {
+      const body = await readFile(join(options.rendererDir, relative));
+      return send(response, 200, mediaTypeFor(relative), body);
+    } catch {
+      return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    }
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!response.headersSent)
+        send(response, 500, 'text/plain; charset=utf-8', `Internal error: ${message}\n`);
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${LOOPBACK}:${port}`;
+  allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};
