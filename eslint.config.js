@@ -38,7 +38,10 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             lowdb,
-            { regex: '^(\\.\\./)+(main|renderer)/', message: 'shared/ depends on nothing of ours.' },
+            {
+              regex: '^(\\.\\./)+(main|renderer)/',
+              message: 'shared/ depends on nothing of ours.',
+            },
           ],
         },
       ],
@@ -56,7 +59,10 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             lowdb,
-            { regex: '(^|/)main/', message: 'The renderer reaches main only through the contract.' },
+            {
+              regex: '(^|/)main/',
+              message: 'The renderer reaches main only through the contract.',
+            },
           ],
         },
       ],

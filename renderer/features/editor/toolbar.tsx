@@ -1,0 +1,219 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { isAllowedHref } from '../../../shared/extensions';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+const shift = isMac ? '⇧' : 'Shift+';
+
+interface ToolButtonProps {
+  label: string;
+  shortcut: string;
+  active?: boolean;
+  disabled?: boolean;
+  className?: string;
+  onRun: () => void;
+}
+
+function ToolButton({ label, shortcut, active, disabled, className, onRun }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`tool ${className ?? ''}`}
+      aria-pressed={active}
+      disabled={disabled}
+      title={`${label} (${shortcut})`}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onRun}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** Normalises what a person types as a link: a bare domain becomes https, an address mailto. */
+export const normaliseHref = (raw: string): string | null => {
+  const text = raw.trim();
+  if (!text) return null;
+  const candidate = /^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)
+    ? `mailto:${text}`
+    : /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('#')
+      ? text
+      : `https://${text}`;
+  return isAllowedHref(candidate) ? candidate : null;
+};
+
+function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const inputId = useId();
+  const current = (editor.getAttributes('link').href as string | undefined) ?? '';
+  const [href, setHref] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const target = normaliseHref(href);
+    if (!target) {
+      setError('Use a web address (https://…), an e-mail address or mailto:.');
+      return;
+    }
+    editor.chain().focus().extendMarkRange('link').setLink({ href: target }).run();
+    onClose();
+  };
+  return (
+    <form
+      className="link-form"
+      onSubmit={apply}
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
+      <label htmlFor={inputId} className="field-label">
+        Link address
+      </label>
+      <input
+        ref={inputRef}
+        id={inputId}
+        className="text-input"
+        value={href}
+        placeholder="https://www.osce.org/…"
+        onChange={(event) => {
+          setHref(event.target.value);
+          setError(null);
+        }}
+        aria-invalid={error !== null}
+      />
+      <button type="submit" className="button primary small">
+        Apply
+      </button>
+      {current && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => {
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+            onClose();
+          }}
+        >
+          Remove link
+        </button>
+      )}
+      <button type="button" className="button small" onClick={onClose}>
+        Cancel
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function Toolbar({
+  editor,
+  linkFormOpen,
+  setLinkFormOpen,
+}: {
+  editor: Editor;
+  linkFormOpen: boolean;
+  setLinkFormOpen: (open: boolean) => void;
+}) {
+  // Reads only what the buttons show, so typing does not re-render the toolbar.
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const run = (action: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>
+    action(editor.chain().focus()).run();
+
+  return (
+    <div className="toolbar-wrap">
+      <div className="toolbar" role="toolbar" aria-label="Formatting">
+        <div className="tool-group">
+          <ToolButton
+            label="Bold"
+            className="tool-bold"
+            shortcut={`${mod}B`}
+            active={state.bold}
+            onRun={run((c) => c.toggleBold())}
+          />
+          <ToolButton
+            label="Italic"
+            className="tool-italic"
+            shortcut={`${mod}I`}
+            active={state.italic}
+            onRun={run((c) => c.toggleItalic())}
+          />
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            label="Heading"
+            shortcut={`${mod}Alt+2`}
+            active={state.h2}
+            onRun={run((c) => c.toggleHeading({ level: 2 }))}
+          />
+          <ToolButton
+            label="Subheading"
+            shortcut={`${mod}Alt+3`}
+            active={state.h3}
+            onRun={run((c) => c.toggleHeading({ level: 3 }))}
+          />
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            label="Bullets"
+            shortcut={`${mod}${shift}8`}
+            active={state.bullet}
+            onRun={run((c) => c.toggleBulletList())}
+          />
+          <ToolButton
+            label="Numbering"
+            shortcut={`${mod}${shift}7`}
+            active={state.ordered}
+            onRun={run((c) => c.toggleOrderedList())}
+          />
+          <ToolButton
+            label="Quote"
+            shortcut={`${mod}${shift}B`}
+            active={state.quote}
+            onRun={run((c) => c.toggleBlockquote())}
+          />
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            label="Link"
+            shortcut={`${mod}K`}
+            active={state.link || linkFormOpen}
+            onRun={() => setLinkFormOpen(!linkFormOpen)}
+          />
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            label="Undo"
+            shortcut={`${mod}Z`}
+            disabled={!state.canUndo}
+            onRun={run((c) => c.undo())}
+          />
+          <ToolButton
+            label="Redo"
+            shortcut={isMac ? `${mod}${shift}Z` : `${mod}Y`}
+            disabled={!state.canRedo}
+            onRun={run((c) => c.redo())}
+          />
+        </div>
+      </div>
+      {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useId, useMemo, useState } from 'react';
+import type { DraftSummary, Taxonomies } from '../../../shared/schemas';
+import { headlineOrUntitled, houseDate, sinceLabel } from '../../lib/format';
+
+export type LibraryView = 'active' | 'trash';
+
+interface LibraryPanelProps {
+  view: LibraryView;
+  onView: (view: LibraryView) => void;
+  items: readonly DraftSummary[];
+  taxonomies: Taxonomies;
+  openId: string | null;
+  onOpen: (id: string) => void;
+  onRestore: (id: string) => void;
+}
+
+export function LibraryPanel({
+  view,
+  onView,
+  items,
+  taxonomies,
+  openId,
+  onOpen,
+  onRestore,
+}: LibraryPanelProps) {
+  const filterId = useId();
+  const [filter, setFilter] = useState('');
+  const typeLabel = useMemo(
+    () => new Map(taxonomies.contentTypes.map((t) => [t.id, t.label])),
+    [taxonomies],
+  );
+  const shown = useMemo(() => {
+    const words = filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return items;
+    return items.filter((item) => {
+      const text =
+        `${item.headline} ${item.contentTypeId ? typeLabel.get(item.contentTypeId) : ''}`.toLocaleLowerCase();
+      return words.every((word) => text.includes(word));
+    });
+  }, [items, filter, typeLabel]);
+
+  return (
+    <nav className="library" aria-label="Library">
+      <div className="library-head">
+        <div className="segmented" role="tablist" aria-label="Library view">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'active'}
+            onClick={() => onView('active')}
+          >
+            Releases
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'trash'}
+            onClick={() => onView('trash')}
+          >
+            Trash
+          </button>
+        </div>
+        <label htmlFor={filterId} className="field-label">
+          Search releases
+        </label>
+        <input
+          id={filterId}
+          type="search"
+          className="text-input"
+          value={filter}
+          placeholder="Headline or type"
+          onChange={(event) => setFilter(event.target.value)}
+        />
+      </div>
+      <ul
+        className="library-list"
+        aria-label={view === 'trash' ? 'Releases in the trash' : 'Releases'}
+      >
+        {shown.length === 0 && (
+          <li className="library-empty">
+            {filter
+              ? 'No release matches.'
+              : view === 'trash'
+                ? 'The trash is empty.'
+                : 'No releases yet. Create one with “New release”.'}
+          </li>
+        )}
+        {shown.map((item) => (
+          <li key={item.id} className={item.id === openId ? 'library-item open' : 'library-item'}>
+            <button
+              type="button"
+              className="library-open"
+              aria-current={item.id === openId ? 'true' : undefined}
+              onClick={() => onOpen(item.id)}
+            >
+              <span className="item-headline">{headlineOrUntitled(item.headline)}</span>
+              <span className="item-meta">
+                <span>
+                  {item.contentTypeId
+                    ? (typeLabel.get(item.contentTypeId) ?? item.contentTypeId)
+                    : 'No type'}
+                </span>
+                <span aria-hidden="true">·</span>
+                <span>{houseDate(item.date)}</span>
+              </span>
+              <span className="item-meta">
+                <span className={`status status-${item.status}`}>
+                  {item.status === 'ready' ? 'Ready' : 'Draft'}
+                </span>
+                <span className="item-updated">
+                  <time dateTime={item.updatedAt}>Edited {sinceLabel(item.updatedAt)}</time>
+                </span>
+              </span>
+            </button>
+            {view === 'trash' && (
+              <button type="button" className="button small" onClick={() => onRestore(item.id)}>
+                Restore
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
