@@ -1,7 +1,9 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const PRODUCT_NAME = 'Newsroom Editor';
+
+export const STORE_ENV = 'NEWSROOM_STORE';
 
 /** `--store DIR` or `--store=DIR` from a command line, if given. */
 export const storeFlag = (argv: readonly string[]): string | undefined => {
@@ -28,9 +30,21 @@ export const userDataDir = (
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME);
 };
 
-/** The store a process opens: the flag, else NEWSROOM_STORE, else the user-data store. */
+/**
+ * The store someone asked for: the `--store` flag, else NEWSROOM_STORE; null when neither is
+ * given. The CLI insists on one: guessing could write releases where the user never looks.
+ */
+export const explicitStoreDir = (
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | null => {
+  const chosen = flag?.trim() || env[STORE_ENV]?.trim();
+  return chosen ? resolve(chosen) : null;
+};
+
+/** The store the app opens: the one asked for, else `store/` in the user-data folder. */
 export const resolveStoreDir = (
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   userData: string = userDataDir(),
-): string => storeFlag(argv) ?? env.NEWSROOM_STORE ?? join(userData, 'store');
+): string => explicitStoreDir(storeFlag(argv), env) ?? join(userData, 'store');

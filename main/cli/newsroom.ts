@@ -5,12 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExportFormatSchema, type DraftSummary } from '../../shared/schemas';
 import { parseMarkdownRelease } from '../services/import';
-import {
-  openServices,
-  resolveCliStoreDir,
-  STORE_ENV,
-  type OpenedServices,
-} from '../services/index';
+import { openServices, type OpenedServices } from '../services/index';
+import { explicitStoreDir, STORE_ENV } from '../store-location';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -72,7 +68,7 @@ const withServices = async <T>(
   mayCreate: boolean,
   task: (services: OpenedServices) => Promise<T>,
 ): Promise<T> => {
-  const storeDir = resolveCliStoreDir(storeFlag);
+  const storeDir = explicitStoreDir(storeFlag);
   if (!storeDir) throw new UsageError(`No store given: pass --store DIR or set ${STORE_ENV}`);
   if (!mayCreate) {
     try {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import packageJson from '../../package.json';
 import { TaxonomiesSchema } from '../../shared/schemas';
 import { ReleaseStore } from '../store/release-store';
@@ -37,19 +36,4 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     exports,
     close: () => store.close(),
   };
-};
-
-export const STORE_ENV = 'NEWSROOM_STORE';
-
-/**
- * Where a Node entry point (the CLI, the browser-mode host) finds its store: the `--store` flag,
- * else NEWSROOM_STORE. Null when neither is given — those tools have no user-data folder to fall
- * back on, and guessing one could write releases somewhere the user never looks.
- */
-export const resolveCliStoreDir = (
-  flag: string | undefined,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): string | null => {
-  const chosen = flag?.trim() || env[STORE_ENV]?.trim();
-  return chosen ? path.resolve(chosen) : null;
 };
