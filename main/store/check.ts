@@ -1,0 +1,191 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { z } from 'zod';
+import {
+  DraftSchema,
+  summarize,
+  TaxonomiesSchema,
+  type Draft,
+  type Taxonomies,
+} from '../../shared/schemas';
+import { parseJsonText } from './atomic-json-file';
+import { describeError, errorCode, isTempFile } from './durable-write';
+import { JournalEntrySchema } from './journal';
+import { LibraryFileSchema, readLog, type IndexEntry } from './library-index';
+import { QUARANTINE_MARK } from './quarantine';
+import {
+  DRAFT_FILE,
+  DRAFTS_DIR,
+  JOURNAL_DIR,
+  LIBRARY_FILE,
+  LIBRARY_LOG,
+  STORE_FILE,
+  STORE_SCHEMA_VERSION,
+  StoreInfoSchema,
+  TAXONOMIES_FILE,
+} from './store-info';
+import { inspectStoreLock } from './store-lock';
+
+export interface CheckFinding {
+  /** A problem fails the check; a warning is worth knowing but heals itself or is harmless. */
+  level: 'problem' | 'warning';
+  file: string;
+  message: string;
+}
+
+export interface CheckOptions {
+  /** Checks a draft against rules the store does not know (terms exist, body fits the editor). */
+  validateDraft?: (draft: Draft, taxonomies: Taxonomies) => string | null;
+}
+
+export interface CheckResult {
+  findings: CheckFinding[];
+  drafts: number;
+}
+
+const readText = async (file: string): Promise<string | null> => {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+};
+
+const listDir = async (dir: string): Promise<string[]> => {
+  try {
+    return (await fs.readdir(dir)).sort();
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw error;
+  }
+};
+
+/**
+ * `newsroom check`: reads every file of a store without changing any, and says what does not
+ * parse, does not fit its schema, or disagrees with another file. Safe on a store in use.
+ */
+export const checkStore = async (
+  storeDir: string,
+  options: CheckOptions = {},
+): Promise<CheckResult> => {
+  const dir = path.resolve(storeDir);
+  const findings: CheckFinding[] = [];
+  const problem = (file: string, message: string) =>
+    findings.push({ level: 'problem', file, message });
+  const warning = (file: string, message: string) =>
+    findings.push({ level: 'warning', file, message });
+
+  const parseFile = async <T>(name: string, schema: z.ZodType<T>): Promise<T | null> => {
+    const file = path.join(dir, name);
+    const text = await readText(file);
+    if (text === null) return null;
+    try {
+      return parseJsonText(file, text, schema);
+    } catch (error) {
+      problem(name, describeError(error));
+      return null;
+    }
+  };
+
+  const info = await parseFile(STORE_FILE, StoreInfoSchema);
+  if (!info && !(await readText(path.join(dir, STORE_FILE)))) {
+    problem(STORE_FILE, `no release store in ${dir} (store.json is missing)`);
+    return { findings, drafts: 0 };
+  }
+  if (info && info.schemaVersion > STORE_SCHEMA_VERSION) {
+    problem(STORE_FILE, `store format ${info.schemaVersion} is newer than this version reads`);
+  } else if (info && info.schemaVersion < STORE_SCHEMA_VERSION) {
+    warning(STORE_FILE, `store format ${info.schemaVersion}; it is updated on the next open`);
+  }
+  const taxonomies = await parseFile(TAXONOMIES_FILE, TaxonomiesSchema);
+  if (!taxonomies && (await readText(path.join(dir, TAXONOMIES_FILE))) === null) {
+    problem(TAXONOMIES_FILE, 'missing');
+  }
+
+  const lock = await inspectStoreLock(dir);
+  // After a crash (or while the app runs) the index may lag the drafts; opening fixes it.
+  const mayLag = lock !== null;
+  if (lock?.stale) {
+    warning('store.lock', 'the store was not closed properly; the next open checks its drafts');
+  } else if (lock?.info) {
+    warning('store.lock', `in use by ${lock.info.holder} (process ${lock.info.pid})`);
+  }
+
+  let index: Map<string, IndexEntry> | null = null;
+  const current = info?.schemaVersion === STORE_SCHEMA_VERSION;
+  if (current) {
+    const library = await parseFile(LIBRARY_FILE, LibraryFileSchema);
+    if (library) {
+      index = new Map(Object.entries(library.drafts));
+      const log = await readLog(path.join(dir, LIBRARY_LOG), library.generation);
+      if (log.damaged) {
+        (mayLag ? warning : problem)(LIBRARY_LOG, 'has lines that do not parse');
+      }
+      for (const line of log.lines) {
+        if (line.e) index.set(line.id, line.e);
+        else index.delete(line.id);
+      }
+    } else if ((await readText(path.join(dir, LIBRARY_FILE))) === null) {
+      warning(LIBRARY_FILE, 'missing; it is rebuilt from the releases on the next open');
+    }
+  }
+
+  const draftsDir = path.join(dir, DRAFTS_DIR);
+  const seen = new Set<string>();
+  for (const name of await listDir(draftsDir)) {
+    const rel = `${DRAFTS_DIR}/${name}`;
+    if (name.includes(QUARANTINE_MARK)) {
+      warning(rel, 'a damaged file kept aside for rescue; the release was restored or reported');
+      continue;
+    }
+    if (isTempFile(name)) {
+      if (!lock?.info || lock.stale) warning(rel, 'left over from an interrupted write');
+      continue;
+    }
+    const id = DRAFT_FILE.exec(name)?.[1];
+    if (!id) {
+      warning(rel, 'not a release file');
+      continue;
+    }
+    const draft = await parseFile(rel, DraftSchema);
+    if (!draft) continue;
+    seen.add(id);
+    if (draft.id !== id) {
+      problem(rel, `holds release ${draft.id}, not ${id}`);
+      continue;
+    }
+    if (taxonomies && options.validateDraft) {
+      const why = options.validateDraft(draft, taxonomies);
+      if (why) problem(rel, why);
+    }
+    if (index) {
+      const entry = index.get(id);
+      if (!entry) {
+        (mayLag ? warning : problem)(rel, 'missing from the library index');
+      } else if (!isDeepStrictEqual(entry.summary, summarize(draft))) {
+        (mayLag ? warning : problem)(rel, 'its library summary is out of date');
+      }
+    }
+  }
+  for (const id of index?.keys() ?? []) {
+    if (!seen.has(id)) {
+      (mayLag ? warning : problem)(LIBRARY_FILE, `lists release ${id}, which has no file`);
+    }
+  }
+
+  for (const name of await listDir(path.join(dir, JOURNAL_DIR))) {
+    const rel = `${JOURNAL_DIR}/${name}`;
+    if (name.includes(QUARANTINE_MARK)) {
+      warning(rel, 'a damaged file kept aside for rescue');
+    } else if (!isTempFile(name)) {
+      const entry = await parseFile(rel, JournalEntrySchema);
+      if (entry) warning(rel, 'unsaved changes that the next open recovers');
+    }
+  }
+  for (const name of await listDir(dir)) {
+    if (name.includes(QUARANTINE_MARK)) warning(name, 'a damaged file kept aside for rescue');
+  }
+  return { findings, drafts: seen.size };
+};
