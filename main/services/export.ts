@@ -1,5 +1,6 @@
 import type { Draft, Taxonomies } from '../../shared/schemas';
 import { renderExport } from '../../shared/export/render';
+import { sanitizeExportHtml } from './export-sanitizer';
 import type { ExportService } from './types';
 
 export interface ExportServiceDeps {
@@ -11,6 +12,6 @@ export interface ExportServiceDeps {
 export const createExportService = (deps: ExportServiceDeps): ExportService => ({
   async render(id, format) {
     const draft = await deps.getDraft(id);
-    return renderExport(draft, deps.getTaxonomies(), format);
+    return renderExport(draft, deps.getTaxonomies(), format, sanitizeExportHtml);
   },
 });

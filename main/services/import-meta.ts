@@ -1,13 +1,22 @@
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/embargo';
 import {
+  DraftIdSchema,
+  emptyBlocks,
   emptyMeta,
   IsoDateSchema,
+  LanguageSchema,
+  type Embargo,
+  type ReleaseBlocks,
   type ReleaseMeta,
   type Taxonomies,
   type Term,
+  type TermField,
+  type UnresolvedTerm,
 } from '../../shared/schemas';
 
 export interface FrontMatterMeta {
   meta: ReleaseMeta;
+  blocks: ReleaseBlocks;
   headline: string | null;
   /** The front matter's dateline, when it has one: it may say what the metadata leaves out. */
   dateline: string | null;
@@ -20,6 +29,14 @@ export interface FrontMatterMeta {
 const IGNORED = new Set(['id', 'language', 'status', 'createdAt', 'updatedAt']);
 const USED = new Set([
   'headline',
+  'lead',
+  'language',
+  'embargo',
+  'datelineDate',
+  'contact',
+  'about',
+  'endMark',
+  'translations',
   'contentType',
   'date',
   'dateline',
@@ -75,18 +92,72 @@ const toIsoDate = (value: unknown): string | null => {
     : null;
 };
 
+/** A term the taxonomy does not know, kept as the file wrote it (nothing usable: null). */
+const unresolvedTerm = (field: TermField, value: unknown): UnresolvedTerm | null => {
+  if (typeof value === 'string')
+    return value.trim() ? { field, id: null, label: value.trim() } : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, label } = value as { id?: unknown; label?: unknown };
+  const idText = typeof id === 'string' && id.trim() ? id.trim().slice(0, 120) : null;
+  const labelText = typeof label === 'string' && label.trim() ? label.trim() : idText;
+  return labelText ? { field, id: idText, label: labelText.slice(0, 300) } : null;
+};
+
+/**
+ * `embargo: {until: 2022-06-15T09:00:00+02:00, timeZone: Europe/Vienna}` as our export writes
+ * it, or a bare date-time by hand. The wall-clock time is what the officer set, so it is read
+ * as written (the offset only repeats what the zone says).
+ */
+const readEmbargo = (value: unknown, warnings: string[]): Embargo | null => {
+  if (value === null || value === undefined) return null;
+  const record =
+    typeof value === 'object' && !(value instanceof Date)
+      ? (value as { until?: unknown; timeZone?: unknown })
+      : { until: value };
+  const until = record.until instanceof Date ? record.until.toISOString() : record.until;
+  const local =
+    typeof until === 'string' ? /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.exec(until.trim()) : null;
+  const zoneGiven = typeof record.timeZone === 'string' ? record.timeZone.trim() : null;
+  // A bare instant in UTC (`Z`) is a time in UTC; anything else without a zone is the house's.
+  const zone =
+    zoneGiven ??
+    (typeof until === 'string' && /Z$/i.test(until.trim()) ? 'UTC' : DEFAULT_TIME_ZONE);
+  if (!local || !isValidTimeZone(zone)) {
+    warnings.push(`embargo: "${shown(value)}" is not a date and time with a known time zone.`);
+    return null;
+  }
+  return { localDateTime: local[0].replace(' ', 'T'), timeZone: zone };
+};
+
+const readBlocks = (frontMatter: Record<string, unknown>, warnings: string[]): ReleaseBlocks => {
+  const blocks = emptyBlocks();
+  for (const key of ['lead', 'contact', 'about'] as const) {
+    const value = frontMatter[key];
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'string') blocks[key] = value;
+    else warnings.push(`${key}: "${shown(value)}" is not text, so it was left out.`);
+  }
+  blocks.endMark = frontMatter['endMark'] === true;
+  return blocks;
+};
+
 /** The release metadata a front matter describes; anything it cannot use is a warning. */
 export const metaFromFrontMatter = (
   frontMatter: Record<string, unknown>,
   taxonomies: Taxonomies,
 ): FrontMatterMeta => {
   const warnings: string[] = [];
-  const termIds = (field: string, terms: readonly Term[]): string[] => {
+  const unresolved: UnresolvedTerm[] = [];
+  const termIds = (field: TermField, terms: readonly Term[]): string[] => {
     const ids: string[] = [];
     for (const value of asList(frontMatter[field])) {
       const term = findTerm(terms, value);
       if (!term) {
-        warnings.push(`${field}: "${shown(value)}" is not in the taxonomy, so it was left out.`);
+        const kept = unresolvedTerm(field, value);
+        if (kept) unresolved.push(kept);
+        warnings.push(
+          `${field}: "${shown(value)}" is not in the taxonomy; it was kept as an unmatched term.`,
+        );
       } else if (term.selectable === false) {
         warnings.push(`${field}: "${term.label}" is a group heading, so it was left out.`);
       } else if (!ids.includes(term.id)) {
@@ -107,7 +178,23 @@ export const metaFromFrontMatter = (
   meta.fieldOfWorkIds = termIds('fieldsOfWork', taxonomies.fieldsOfWork);
   meta.countryIds = termIds('countries', taxonomies.countries);
 
-  const { date, headline, dateline, datelineCountry } = frontMatter;
+  meta.unresolvedTerms = unresolved;
+  const { date, headline, dateline, datelineCountry, datelineDate, language } = frontMatter;
+  if (datelineDate !== null && datelineDate !== undefined) {
+    meta.datelineDate = toIsoDate(datelineDate);
+    if (!meta.datelineDate) warnings.push(`datelineDate: "${shown(datelineDate)}" is not a date.`);
+  }
+  if (language !== null && language !== undefined) {
+    const parsed = LanguageSchema.safeParse(
+      typeof language === 'string' ? language.trim() : language,
+    );
+    if (parsed.success) meta.language = parsed.data;
+    else warnings.push(`language: "${shown(language)}" is not a language the editor writes in.`);
+  }
+  meta.embargo = readEmbargo(frontMatter['embargo'], warnings);
+  meta.translationIds = asList(frontMatter['translations']).filter(
+    (id): id is string => DraftIdSchema.safeParse(id).success,
+  );
   if (date !== null && date !== undefined) {
     meta.date = toIsoDate(date);
     if (!meta.date) warnings.push(`date: "${shown(date)}" is not a date written YYYY-MM-DD.`);
@@ -124,6 +211,7 @@ export const metaFromFrontMatter = (
 
   return {
     meta,
+    blocks: readBlocks(frontMatter, warnings),
     headline: typeof headline === 'string' ? headline : null,
     dateline: typeof dateline === 'string' ? dateline : null,
     datelineCountryGiven: typeof datelineCountry === 'boolean',

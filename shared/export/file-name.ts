@@ -16,6 +16,17 @@ const LETTERS: Record<string, string> = {
 };
 
 /**
+ * What each format's file ends in. The fragment gets a double extension so that a release
+ * exported as both document and fragment into one folder gives two files, both opening as HTML.
+ */
+export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = {
+  md: 'md',
+  html: 'html',
+  'html-fragment': 'fragment.html',
+  ninjs: 'json',
+};
+
+/**
  * Only [a-z0-9-]: nothing any file system refuses or treats specially, no case clashes on
  * case-insensitive disks, and no reserved Windows name, since a date always comes first.
  */
@@ -32,8 +43,19 @@ export const headlineSlug = (headline: string): string => {
   return boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, MAX_SLUG_LENGTH);
 };
 
-/** `2022-06-15-osce-conference-on-trafficking.md`: sorts by date in any file manager. */
-export const exportFileName = (draft: Draft, format: ExportFormat): string => {
+/** `2022-06-15-osce-conference-on-trafficking`: the name without its extension. */
+export const exportBaseName = (draft: Pick<Draft, 'headline' | 'meta' | 'updatedAt'>): string => {
   const date = draft.meta.date ?? draft.updatedAt.slice(0, 10);
-  return `${date}-${headlineSlug(draft.headline)}.${format}`;
+  return `${date}-${headlineSlug(draft.headline)}`;
+};
+
+/** `2022-06-15-osce-conference-on-trafficking.md`: sorts by date in any file manager. */
+export const exportFileName = (
+  draft: Pick<Draft, 'headline' | 'meta' | 'updatedAt'>,
+  format: ExportFormat,
+  /** 2, 3 … when another release of the same batch already took the name. */
+  duplicate = 1,
+): string => {
+  const suffix = duplicate > 1 ? `-${duplicate}` : '';
+  return `${exportBaseName(draft)}${suffix}.${FORMAT_EXTENSIONS[format]}`;
 };

@@ -2,6 +2,7 @@ import { generateHTML } from '@tiptap/html';
 import { isAllowedHref, releaseExtensions } from '../extensions';
 import type { RichNode } from '../schemas';
 import { escapeHtml } from './html-escape';
+import type { HtmlSanitizer } from './sanitize';
 
 const VOID_ELEMENTS = new Set(['br', 'hr']);
 
@@ -60,9 +61,27 @@ let extensions: ReturnType<typeof releaseExtensions> | undefined;
  * The body's blocks as HTML, one per entry. The dateline is marked up as a span at the head of
  * the first paragraph (or as a paragraph of its own when the body opens with something else).
  */
-export const bodyHtmlBlocks = (body: RichNode, dateline: string | null): string[] => {
+let last: { key: string; sanitize: HtmlSanitizer; blocks: string[] } | undefined;
+
+/**
+ * Rendering and sanitising cost milliseconds a release; the HTML and ninjs exports of one
+ * release ask for the same body one after the other, so the last answer is kept.
+ */
+const sanitizedBlocks = (body: RichNode, sanitize: HtmlSanitizer): string[] => {
+  const key = JSON.stringify(body);
+  if (last?.key === key && last.sanitize === sanitize) return last.blocks;
   extensions ??= releaseExtensions();
-  const blocks = splitTopLevel(dropRefusedHrefs(generateHTML(body, extensions)));
+  const blocks = splitTopLevel(sanitize(dropRefusedHrefs(generateHTML(body, extensions))));
+  last = { key, sanitize, blocks };
+  return blocks;
+};
+
+export const bodyHtmlBlocks = (
+  body: RichNode,
+  dateline: string | null,
+  sanitize: HtmlSanitizer,
+): string[] => {
+  const blocks = sanitizedBlocks(body, sanitize);
   if (!dateline) return blocks;
   const span = `<span class="dateline">${escapeHtml(dateline)}</span>`;
   const [first = '', ...rest] = blocks;

@@ -109,17 +109,44 @@ const escapeInline = (nodes: RichNode[], isHeading: boolean, mark: string): Rich
   return escaped;
 };
 
+const LISTS = new Set(['bulletList', 'orderedList']);
+
+/**
+ * Two lists of the same kind in a row would come back as one list (a blank line between items
+ * only makes a list loose). An HTML comment between them ends the first, in every CommonMark
+ * reader; the importer drops it again. It is written as a paragraph of placeholders here,
+ * since the serializer would escape a real `<`.
+ */
+const separateAdjacentLists = (children: RichNode[], separator: string): RichNode[] =>
+  children.flatMap((child, index) => {
+    const previous = children[index - 1];
+    return previous && LISTS.has(child.type) && previous.type === child.type
+      ? [{ type: 'paragraph', content: [{ type: 'text', text: separator }] }, child]
+      : [child];
+  });
+
 const escapeBlocks = (node: RichNode, mark: string): RichNode => {
   if (!node.content) return node;
   if (node.type === 'paragraph' || node.type === 'heading') {
     return { ...node, content: escapeInline(node.content, node.type === 'heading', mark) };
   }
-  return { ...node, content: node.content.map((child) => escapeBlocks(child, mark)) };
+  const children = node.content.map((child) => escapeBlocks(child, mark));
+  return { ...node, content: separateAdjacentLists(children, mark.repeat(3)) };
 };
+
+/** What separates two lists of one kind; see separateAdjacentLists. */
+export const LIST_SEPARATOR = '<!-- -->';
 
 /** Markdown for a document (or a lone heading) that parses back to the same document. */
 export const serializeMarkdown = (doc: RichNode): string => {
   const placeholder = pickPlaceholder(doc);
   const markdown = releaseMarkdown().serialize(escapeBlocks(doc, placeholder));
-  return markdown.replaceAll(placeholder, '\\');
+  return (
+    markdown
+      .replaceAll(placeholder.repeat(3), LIST_SEPARATOR)
+      .replaceAll(placeholder, '\\')
+      // A tab can only come from the text (the serializer indents with spaces); as a character
+      // reference it reads back the same and linters stop taking it for indentation.
+      .replaceAll('\t', '&#9;')
+  );
 };

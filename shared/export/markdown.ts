@@ -1,25 +1,42 @@
 import { stringify } from 'yaml';
 import type { Draft, Taxonomies } from '../schemas';
+import { embargoIso } from './embargo';
 import { serializeMarkdown } from './markdown-serialize';
 import { resolveRelease, type ResolvedRelease } from './resolve';
 
-/** Key order is the reading order of the front matter. */
-const frontMatterOf = (release: ResolvedRelease) => ({
-  id: release.id,
-  headline: release.headline,
-  contentType: release.contentType,
-  date: release.date,
-  dateline: release.dateline,
-  datelineCountry: release.datelineCountry,
-  places: release.places,
-  sources: release.sources,
-  fieldsOfWork: release.fieldsOfWork,
-  countries: release.countries,
-  language: release.language,
-  status: release.status,
-  createdAt: release.createdAt,
-  updatedAt: release.updatedAt,
-});
+/** Key order is the reading order of the front matter; optional parts appear only when set. */
+const frontMatterOf = (release: ResolvedRelease) => {
+  const embargo = release.embargo
+    ? {
+        // The instant for machines, the zone so an import gets the officer's wall-clock time back.
+        until: embargoIso(release.embargo) ?? release.embargo.localDateTime,
+        timeZone: release.embargo.timeZone,
+      }
+    : null;
+  return {
+    id: release.id,
+    headline: release.headline,
+    ...(release.lead ? { lead: release.lead } : {}),
+    contentType: release.contentType,
+    date: release.date,
+    ...(release.datelineDate ? { datelineDate: release.datelineDate } : {}),
+    dateline: release.dateline,
+    datelineCountry: release.datelineCountry,
+    places: release.places,
+    sources: release.sources,
+    fieldsOfWork: release.fieldsOfWork,
+    countries: release.countries,
+    language: release.language,
+    ...(embargo ? { embargo } : {}),
+    ...(release.contact ? { contact: release.contact } : {}),
+    ...(release.about ? { about: release.about } : {}),
+    ...(release.endMark ? { endMark: true } : {}),
+    ...(release.translationIds.length ? { translations: release.translationIds } : {}),
+    status: release.status,
+    createdAt: release.createdAt,
+    updatedAt: release.updatedAt,
+  };
+};
 
 /**
  * Written as YAML 1.1, which quotes what a 1.1 reader (Jekyll, Hugo, PyYAML) would otherwise turn

@@ -1,9 +1,19 @@
 import { datelineFor } from '../dateline';
-import type { Draft, ReleaseStatus, RichNode, Taxonomies, Term } from '../schemas';
+import type {
+  Draft,
+  Embargo,
+  Language,
+  ReleaseStatus,
+  RichNode,
+  Taxonomies,
+  Term,
+  TermField,
+} from '../schemas';
 import { withDateline, withSafeLinks } from './body';
 
 export interface ResolvedTerm {
-  id: string;
+  /** Null only for a term an import could not match and that came without an id. */
+  id: string | null;
   label: string;
 }
 
@@ -16,12 +26,19 @@ export interface ResolvedRelease {
   date: string | null;
   dateline: string | null;
   datelineCountry: boolean;
-  language: 'en';
+  datelineDate: string | null;
+  language: Language;
+  embargo: Embargo | null;
   contentType: ResolvedTerm | null;
   places: ResolvedTerm[];
   sources: ResolvedTerm[];
   fieldsOfWork: ResolvedTerm[];
   countries: ResolvedTerm[];
+  translationIds: string[];
+  lead: string;
+  contact: string;
+  about: string;
+  endMark: boolean;
   createdAt: string;
   updatedAt: string;
   /** The body as it prints: safe links, opening with the dateline. */
@@ -39,13 +56,20 @@ const resolveTerm = (terms: readonly Term[], id: string): ResolvedTerm => ({
   label: terms.find((term) => term.id === id)?.label ?? id,
 });
 
-const resolveTerms = (terms: readonly Term[], ids: readonly string[]): ResolvedTerm[] =>
-  ids.map((id) => resolveTerm(terms, id));
-
 export const resolveRelease = (draft: Draft, taxonomies: Taxonomies): ResolvedRelease => {
   const { meta } = draft;
   const dateline = datelineFor(meta, taxonomies);
   const bodyWithoutDateline = withSafeLinks(draft.body);
+  // Terms an import could not match travel with the matched ones, after them.
+  const unresolved = (field: TermField): ResolvedTerm[] =>
+    (meta.unresolvedTerms ?? [])
+      .filter((term) => term.field === field)
+      .map(({ id, label }) => ({ id, label }));
+  const terms = (field: TermField, list: readonly Term[], ids: readonly string[]) => [
+    ...ids.map((id) => resolveTerm(list, id)),
+    ...unresolved(field),
+  ];
+  const blocks = draft.blocks ?? { lead: '', contact: '', about: '', endMark: false };
   return {
     id: draft.id,
     headline: draft.headline,
@@ -53,14 +77,21 @@ export const resolveRelease = (draft: Draft, taxonomies: Taxonomies): ResolvedRe
     date: meta.date,
     dateline,
     datelineCountry: meta.datelineCountry,
-    language: 'en',
+    datelineDate: meta.datelineDate ?? null,
+    language: meta.language ?? 'en',
+    embargo: meta.embargo ?? null,
     contentType: meta.contentTypeId
       ? resolveTerm(taxonomies.contentTypes, meta.contentTypeId)
-      : null,
-    places: resolveTerms(taxonomies.places, meta.placeIds),
-    sources: resolveTerms(taxonomies.sources, meta.sourceIds),
-    fieldsOfWork: resolveTerms(taxonomies.fieldsOfWork, meta.fieldOfWorkIds),
-    countries: resolveTerms(taxonomies.countries, meta.countryIds),
+      : (unresolved('contentType')[0] ?? null),
+    places: terms('places', taxonomies.places, meta.placeIds),
+    sources: terms('sources', taxonomies.sources, meta.sourceIds),
+    fieldsOfWork: terms('fieldsOfWork', taxonomies.fieldsOfWork, meta.fieldOfWorkIds),
+    countries: terms('countries', taxonomies.countries, meta.countryIds),
+    translationIds: meta.translationIds ?? [],
+    lead: blocks.lead,
+    contact: blocks.contact,
+    about: blocks.about,
+    endMark: blocks.endMark,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
     body: withDateline(bodyWithoutDateline, dateline),

@@ -1,13 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { toHtmlDocument, toHtmlFragment } from '../../shared/export/html';
-import type { Draft, RichNode } from '../../shared/schemas';
+import {
+  toHtmlDocument as renderDocument,
+  toHtmlFragment as renderFragment,
+} from '../../shared/export/html';
+import { STYLESHEET } from '../../shared/export/html-head';
+import { sanitizeExportHtml } from '../../main/services/export-sanitizer';
+import type { Draft, RichNode, Taxonomies } from '../../shared/schemas';
 import {
   releaseEveryNode,
   releaseWithoutDateline,
   smallTaxonomies,
 } from '../fixtures/release-fixtures';
 
-const ARTICLE = `<article>
+const toHtmlDocument = (draft: Draft, taxonomies: Taxonomies) =>
+  renderDocument(draft, taxonomies, sanitizeExportHtml);
+const toHtmlFragment = (draft: Draft, taxonomies: Taxonomies) =>
+  renderFragment(draft, taxonomies, sanitizeExportHtml);
+
+const JSON_LD = `<script type="application/ld+json">
+{
+  "@context": "https://schema.org",
+  "@type": "NewsArticle",
+  "identifier": "rel-2022-06-15-vienna",
+  "headline": "Conference on trafficking: \\"Leave *no one* behind\\" \\u0026 #EndTrafficking",
+  "inLanguage": "en",
+  "datePublished": "2022-06-15",
+  "dateCreated": "2022-06-14T09:30:00.000Z",
+  "dateModified": "2022-06-15T08:05:00.000Z",
+  "dateline": "VIENNA, 15 June 2022 –",
+  "genre": "Press release",
+  "locationCreated": [
+    {
+      "@type": "Place",
+      "name": "Vienna"
+    }
+  ],
+  "author": [
+    {
+      "@type": "Organization",
+      "name": "Secretariat"
+    }
+  ],
+  "about": [
+    "Combating trafficking in human beings",
+    "Human rights"
+  ],
+  "spatialCoverage": [
+    {
+      "@type": "Country",
+      "name": "Austria"
+    },
+    {
+      "@type": "Country",
+      "name": "Poland"
+    }
+  ]
+}
+</script>`;
+
+const ARTICLE = `<article lang="en">
 <header>
 <p class="content-type">Press release</p>
 <h1>Conference on trafficking: &quot;Leave *no one* behind&quot; &amp; #EndTrafficking</h1>
@@ -51,6 +102,7 @@ const EXPECTED = `<!doctype html>
 <meta name="dcterms.title" content="Conference on trafficking: &quot;Leave *no one* behind&quot; &amp; #EndTrafficking">
 <meta name="dcterms.type" content="Press release">
 <meta name="dcterms.date" content="2022-06-15">
+<meta name="dcterms.language" content="en">
 <meta name="dcterms.spatial" content="Vienna">
 <meta name="dcterms.creator" content="Secretariat">
 <meta name="dcterms.subject" content="Combating trafficking in human beings">
@@ -58,6 +110,8 @@ const EXPECTED = `<!doctype html>
 <meta name="dcterms.coverage" content="Austria">
 <meta name="dcterms.coverage" content="Poland">
 <meta name="dcterms.identifier" content="rel-2022-06-15-vienna">
+${JSON_LD}
+${STYLESHEET}
 </head>
 <body>
 ${ARTICLE}</body>
@@ -106,11 +160,13 @@ describe('toHtmlDocument', () => {
     expect(toHtmlFragment(releaseEveryNode(), smallTaxonomies())).toBe(ARTICLE);
   });
 
-  it('carries no script, style, event handler or javascript: URL', () => {
+  it('carries no executable script, event handler, inline style or javascript: URL', () => {
     for (const draft of [releaseEveryNode(), hostileRelease()]) {
       const html = toHtmlDocument(draft, smallTaxonomies());
-      expect(html).not.toMatch(/<script/i);
-      expect(html).not.toMatch(/<style/i);
+      // The one script element is the JSON-LD data block, which browsers never run.
+      expect(html.match(/<script\b[^>]*>/gi)).toEqual(['<script type="application/ld+json">']);
+      expect(html.match(/<\/script/gi)).toHaveLength(1);
+      expect(toHtmlFragment(draft, smallTaxonomies())).not.toMatch(/<script|<style/i);
       expect(html).not.toMatch(/<[^>]*\s(on[a-z]+|style)\s*=/i);
       expect(html).not.toMatch(/javascript:/i);
       expect(html).not.toMatch(/data:/i);
@@ -152,7 +208,8 @@ describe('toHtmlDocument', () => {
 
   it('exports a release without place and date: no dateline, no Date or Place rows', () => {
     const html = toHtmlDocument(releaseWithoutDateline(), smallTaxonomies());
-    expect(html).not.toContain('dateline');
+    expect(html).not.toContain('class="dateline"');
+    expect(html).not.toContain('"dateline"');
     expect(html).not.toContain('<dt>Date</dt>');
     expect(html).not.toContain('<dt>Place</dt>');
     expect(html).not.toContain('dcterms.date');

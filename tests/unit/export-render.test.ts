@@ -3,11 +3,12 @@ import { renderExport } from '../../shared/export/render';
 import { toHtmlDocument } from '../../shared/export/html';
 import { toMarkdown } from '../../shared/export/markdown';
 import { createExportService } from '../../main/services/export';
+import { sanitizeExportHtml } from '../../main/services/export-sanitizer';
 import { releaseEveryNode, smallTaxonomies } from '../fixtures/release-fixtures';
 
 describe('renderExport', () => {
   it('names, types and renders a Markdown file', () => {
-    expect(renderExport(releaseEveryNode(), smallTaxonomies(), 'md')).toEqual({
+    expect(renderExport(releaseEveryNode(), smallTaxonomies(), 'md', sanitizeExportHtml)).toEqual({
       fileName: '2022-06-15-conference-on-trafficking-leave-no-one-behind-endtrafficking.md',
       mediaType: 'text/markdown; charset=utf-8',
       content: toMarkdown(releaseEveryNode(), smallTaxonomies()),
@@ -15,11 +16,13 @@ describe('renderExport', () => {
   });
 
   it('names, types and renders an HTML file', () => {
-    expect(renderExport(releaseEveryNode(), smallTaxonomies(), 'html')).toEqual({
-      fileName: '2022-06-15-conference-on-trafficking-leave-no-one-behind-endtrafficking.html',
-      mediaType: 'text/html; charset=utf-8',
-      content: toHtmlDocument(releaseEveryNode(), smallTaxonomies()),
-    });
+    expect(renderExport(releaseEveryNode(), smallTaxonomies(), 'html', sanitizeExportHtml)).toEqual(
+      {
+        fileName: '2022-06-15-conference-on-trafficking-leave-no-one-behind-endtrafficking.html',
+        mediaType: 'text/html; charset=utf-8',
+        content: toHtmlDocument(releaseEveryNode(), smallTaxonomies(), sanitizeExportHtml),
+      },
+    );
   });
 });
 

@@ -100,6 +100,7 @@ describe('parseMarkdownRelease', () => {
     );
     expect(imported.headline).toBe('From the front matter');
     expect(imported.meta).toEqual({
+      ...emptyMeta(),
       contentTypeId: 'press-release',
       date: '2022-06-15',
       placeIds: ['vienna'],
@@ -116,14 +117,52 @@ describe('parseMarkdownRelease', () => {
     expect(read('---\ndate: "2022-06-15"\n---\nText.').meta.date).toBe('2022-06-15');
   });
 
-  it('leaves out a term the taxonomy does not know, with a warning naming it', () => {
+  it('keeps a term the taxonomy does not know as unmatched, with a warning naming it', () => {
     const imported = read(
-      '---\nfieldsOfWork: [Human rights, Underwater basket weaving]\n---\n# Title\n\nText.',
+      '---\nfieldsOfWork: [Human rights, Underwater basket weaving]\n' +
+        'places: [{id: atlantis, label: Atlantis}]\n---\n# Title\n\nText.',
     );
     expect(imported.meta.fieldOfWorkIds).toEqual(['human-rights']);
-    expect(imported.warnings).toEqual([
-      'fieldsOfWork: "Underwater basket weaving" is not in the taxonomy, so it was left out.',
+    expect(imported.meta.unresolvedTerms).toEqual([
+      { field: 'places', id: 'atlantis', label: 'Atlantis' },
+      { field: 'fieldsOfWork', id: null, label: 'Underwater basket weaving' },
     ]);
+    expect(imported.warnings).toEqual([
+      'places: "Atlantis" is not in the taxonomy; it was kept as an unmatched term.',
+      'fieldsOfWork: "Underwater basket weaving" is not in the taxonomy; it was kept as an unmatched term.',
+    ]);
+  });
+
+  it('reads language, embargo and the closing blocks back', () => {
+    const imported = read(
+      [
+        '---',
+        'headline: Embargoed',
+        'language: ru',
+        'embargo:',
+        '  until: "2022-06-15T09:00:00+02:00"',
+        '  timeZone: Europe/Vienna',
+        'lead: The short version.',
+        'contact: |-',
+        '  Press Office',
+        '  press@example.org',
+        'endMark: true',
+        '---',
+        'Text.',
+      ].join('\n'),
+    );
+    expect(imported.meta.language).toBe('ru');
+    expect(imported.meta.embargo).toEqual({
+      localDateTime: '2022-06-15T09:00',
+      timeZone: 'Europe/Vienna',
+    });
+    expect(imported.blocks).toEqual({
+      lead: 'The short version.',
+      contact: 'Press Office\npress@example.org',
+      about: '',
+      endMark: true,
+    });
+    expect(imported.warnings).toEqual([]);
   });
 
   it('refuses broken front matter, naming the file and the line', () => {

@@ -1,0 +1,155 @@
+import { generateJSON } from '@tiptap/html';
+import { JSDOM } from 'jsdom';
+import { releaseExtensions } from '../../shared/extensions';
+import { ServiceError } from '../../shared/result';
+import { DocSchema, type RichNode, type Taxonomies } from '../../shared/schemas';
+import { wrapStrayInline } from './import-body';
+import { sanitizeImportHtml } from './export-sanitizer';
+import { assembleRelease, type ImportedRelease } from './import';
+
+const invalid = (message: string): ServiceError => new ServiceError('INVALID_INPUT', message);
+
+/** Our own `<meta>` names (see shared/export/html-head.ts) and the front-matter field each feeds. */
+const META_FIELDS: Record<string, { field: string; many: boolean }> = {
+  'dcterms.title': { field: 'headline', many: false },
+  description: { field: 'lead', many: false },
+  'dcterms.type': { field: 'contentType', many: false },
+  'dcterms.date': { field: 'date', many: false },
+  'dcterms.language': { field: 'language', many: false },
+  'dcterms.spatial': { field: 'places', many: true },
+  'dcterms.creator': { field: 'sources', many: true },
+  'dcterms.subject': { field: 'fieldsOfWork', many: true },
+  'dcterms.coverage': { field: 'countries', many: true },
+  'dcterms.available': { field: 'embargo', many: false },
+};
+
+/** What a release body cannot hold, which the parser would drop without a word. */
+const LOST: [string, string][] = [
+  // Our own export's JSON-LD is data, read through the <meta> tags instead.
+  ['script:not([type="application/ld+json"])', 'A script was removed'],
+  ['iframe, object, embed', 'An embedded frame or object was removed'],
+  ['img, picture, video, audio, svg', 'An image or media element was left out'],
+  ['table', 'A table was left out (its text is kept)'],
+  ['pre, code', 'Code was left out (its text is kept)'],
+  ['form, input, button, select, textarea', 'A form was left out'],
+];
+
+const frontMatterFromHead = (document: Document): Record<string, unknown> => {
+  const record: Record<string, unknown> = {};
+  for (const element of document.querySelectorAll('meta[name][content]')) {
+    const spec = META_FIELDS[element.getAttribute('name')?.toLowerCase() ?? ''];
+    const content = element.getAttribute('content') ?? '';
+    if (!spec || !content.trim()) continue;
+    if (!spec.many) {
+      record[spec.field] ??= content;
+      continue;
+    }
+    const list = (record[spec.field] ?? []) as string[];
+    record[spec.field] = [...list, content];
+  }
+  const lang = document.documentElement.getAttribute('lang');
+  if (lang && record['language'] === undefined) record['language'] = lang;
+  return record;
+};
+
+/** A paragraph's text with its line breaks kept as newlines. */
+const paragraphText = (p: Element): string =>
+  [...p.childNodes]
+    .map((node) => (node.nodeName === 'BR' ? '\n' : (node.textContent ?? '')))
+    .join('')
+    .trim();
+
+const textBlock = (element: Element | null): string =>
+  element ? [...element.querySelectorAll('p')].map(paragraphText).filter(Boolean).join('\n\n') : '';
+
+/**
+ * The embargo's zone: the <meta> has only the instant, and Dublin Core has no name for a zone,
+ * so it is read from the metadata list, which prints it as `… (Europe/Vienna)`.
+ */
+const embargoFromList = (document: Document): { until: string; timeZone: string } | null => {
+  for (const dt of document.querySelectorAll('dl.metadata dt')) {
+    if (dt.textContent?.trim() !== 'Embargo') continue;
+    const time = dt.nextElementSibling?.querySelector('time[datetime]');
+    const zone = /\(([^()]+)\)\s*$/.exec(time?.textContent ?? '')?.[1];
+    const until = time?.getAttribute('datetime');
+    if (until && zone) return { until, timeZone: zone };
+  }
+  return null;
+};
+
+/** Heading levels the body has: 1 → 2, 4–6 → 3, as for Markdown. */
+const renameHeadings = (document: Document, root: Element): void => {
+  for (const heading of root.querySelectorAll('h1, h4, h5, h6')) {
+    const level = heading.tagName === 'H1' ? 'h2' : 'h3';
+    const replacement = document.createElement(level);
+    replacement.append(...heading.childNodes);
+    heading.replaceWith(replacement);
+  }
+};
+
+/**
+ * A release from an HTML file: our own export (metadata in `<meta>`, the release in `<article>`)
+ * or any page, whose first `<h1>` is the headline. Parsed without running anything (jsdom runs
+ * no script unless asked), then sanitised with DOMPurify before Tiptap reads it.
+ */
+export const parseHtmlRelease = (
+  text: string,
+  taxonomies: Taxonomies,
+  sourceName: string,
+): ImportedRelease => {
+  if (text.includes('\0')) {
+    throw invalid(`${sourceName} contains NUL bytes: it is a binary file, not HTML.`);
+  }
+  if (!text.trim()) throw invalid(`${sourceName} is empty: there is nothing to import.`);
+  const { document } = new JSDOM(text).window;
+  const frontMatter = frontMatterFromHead(document);
+  const embargo = embargoFromList(document);
+  if (embargo) frontMatter['embargo'] = embargo;
+  const warnings = LOST.filter(([selector]) => document.querySelector(selector)).map(
+    ([, message]) => `${message}.`,
+  );
+
+  // Gone before anything is read, so no script text can end up in a headline or a field.
+  for (const element of document.querySelectorAll('script, style, template, noscript')) {
+    element.remove();
+  }
+  const root = document.querySelector('article') ?? document.body;
+  const h1 = root.querySelector('h1');
+  const headline = h1 ? (h1.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  if (typeof frontMatter['headline'] !== 'string' && headline) frontMatter['headline'] = headline;
+  const lead = root.querySelector('header .lead');
+  if (lead && frontMatter['lead'] === undefined) frontMatter['lead'] = lead.textContent ?? '';
+  const contact = textBlock(root.querySelector('section.contact'));
+  const about = textBlock(root.querySelector('section.about'));
+  if (contact) frontMatter['contact'] = contact;
+  if (about) frontMatter['about'] = about;
+  if (root.querySelector('.end-mark')) frontMatter['endMark'] = true;
+
+  // What the export writes around the body is metadata, already read above.
+  for (const element of root.querySelectorAll(
+    'header, section.contact, section.about, .end-mark',
+  )) {
+    element.remove();
+  }
+  // A headline that is not in a header (a hand-written page) leaves the body too.
+  if (h1?.isConnected) h1.remove();
+  renameHeadings(document, root);
+
+  const clean = sanitizeImportHtml(root.innerHTML);
+  // Whitespace as typed (a tab, two spaces around a bold word), not collapsed as a browser would.
+  const parsed = DocSchema.safeParse(
+    generateJSON(clean.replace(/>\n+</g, '><'), releaseExtensions(), { preserveWhitespace: true }),
+  );
+  if (!parsed.success) throw invalid(`${sourceName}: the HTML could not be read.`);
+  const body: RichNode = wrapStrayInline(parsed.data);
+  return assembleRelease(
+    {
+      frontMatter,
+      body: body.content?.length ? body : { ...body, content: [{ type: 'paragraph' }] },
+      headline,
+      warnings,
+    },
+    taxonomies,
+    sourceName,
+  );
+};
