@@ -1,5 +1,5 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channels } from '../shared/contract';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { channels, type Channel } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { dispatch, type Handlers } from './handlers';
 import { isAppUrl } from './security';
@@ -18,11 +18,27 @@ const forbidden: Result<never> = {
   error: { code: 'FORBIDDEN', message: 'This page may not use the editor’s services.' },
 };
 
+/** Told of every successful answer, so the shell can follow along (e.g. the release's language). */
+export type AnswerObserver = (channel: Channel, value: unknown, sender: WebContents) => void;
+
 /** Registers one handler per contract channel; every payload goes through `dispatch`. */
-export const registerIpc = (ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers): void => {
+export const registerIpc = (
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: Handlers,
+  observe?: AnswerObserver,
+): void => {
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, payload: unknown) =>
-      isTrustedSender(event) ? dispatch(handlers, channel, payload) : forbidden,
-    );
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSender(event)) return forbidden;
+      const result = await dispatch(handlers, channel, payload);
+      if (result.ok && observe) {
+        try {
+          observe(channel, result.value, event.sender);
+        } catch {
+          // An observer is a convenience; it never turns a good answer into a failure.
+        }
+      }
+      return result;
+    });
   }
 };

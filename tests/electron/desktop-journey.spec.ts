@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +9,10 @@ import {
   expectReleaseIntact,
   writeRelease,
 } from '../support/journey';
-
-/** The Electron binary, when this machine has one; the package downloads it only on first run. */
-const electronBinary = (): string | null => {
-  const pkg = join('node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, relative) : join(pkg, 'dist', relative);
-  return existsSync(candidate) ? candidate : null;
-};
+import { electronBinary, SKIP_REASON } from './electron-binary';
 
 const binary = electronBinary();
-const reason =
-  'no Electron binary on this machine (set ELECTRON_OVERRIDE_DIST_PATH or let `npx electron` download it): desktop journey skipped';
+const reason = SKIP_REASON;
 if (!binary) console.log(`tests/electron: ${reason}`);
 test.skip(!binary, reason);
 

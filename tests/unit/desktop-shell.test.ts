@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/contract';
 import { isTrustedSender, registerIpc } from '../../main/ipc';
 import { APP_ENTRY, CONTENT_SECURITY_POLICY, resolveAppPath } from '../../main/security';
-import { denyAllPermissions, guardWebContents, secureWindowOptions } from '../../main/window';
+import { createSecureWindow, denyAllPermissions, guardWebContents } from '../../main/window';
 import type { Handlers } from '../../main/handlers';
 
 // Electron's types, reached through our own functions: unit tests import nothing from electron.
@@ -11,10 +12,34 @@ type WebContents = Parameters<typeof guardWebContents>[0];
 type Session = Parameters<typeof denyAllPermissions>[0];
 type IpcMain = Parameters<typeof registerIpc>[0];
 type IpcMainInvokeEvent = Parameters<typeof isTrustedSender>[0];
+type BrowserWindowClass = Parameters<typeof createSecureWindow>[0];
+type WindowOptions = ConstructorParameters<BrowserWindowClass>[0];
+
+/** A stand-in for BrowserWindow that only remembers the options it was built with. */
+const openWith = (...rest: [string, Parameters<typeof createSecureWindow>[2]?]): WindowOptions => {
+  let seen: WindowOptions | undefined;
+  const FakeWindow = function (this: unknown, options: WindowOptions) {
+    seen = options;
+  };
+  createSecureWindow(FakeWindow as unknown as BrowserWindowClass, ...rest);
+  if (!seen) throw new Error('no window was created');
+  return seen;
+};
+
+const fakeContents = () => {
+  const contents = new EventEmitter() as EventEmitter & {
+    windowOpenHandler?: (details: { url: string }) => { action: string };
+  };
+  Object.assign(contents, {
+    setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) =>
+      (contents.windowOpenHandler = handler),
+  });
+  return contents;
+};
 
 describe('the desktop window', () => {
   it('isolates the page: context isolation and sandbox on, no Node, no webviews', () => {
-    const prefs = secureWindowOptions('/app/preload.cjs').webPreferences;
+    const prefs = openWith('/app/preload.cjs').webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -24,8 +49,18 @@ describe('the desktop window', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('restores a saved place without letting it loosen the page’s settings', () => {
+    const options = openWith('/p.cjs', { bounds: { x: 10, y: 20, width: 1000, height: 700 } });
+    expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, show: false });
+    expect(options.webPreferences?.sandbox).toBe(true);
   });
 
   it('has a strict Content-Security-Policy: nothing inline, nothing from elsewhere', () => {
@@ -36,15 +71,19 @@ describe('the desktop window', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
+  it('repeats the policy in the page itself, so it holds wherever the page is opened', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const withoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(withoutFrameAncestors);
+  });
+
   it('denies navigation away from the app, new windows and webviews', () => {
-    const contents = new EventEmitter() as EventEmitter & {
-      windowOpenHandler?: () => { action: string };
-    };
-    Object.assign(contents, {
-      setWindowOpenHandler: (handler: () => { action: string }) =>
-        (contents.windowOpenHandler = handler),
-    });
-    guardWebContents(contents as unknown as WebContents);
+    const contents = fakeContents();
+    const handedOut: string[] = [];
+    guardWebContents(contents as unknown as WebContents, (url) => handedOut.push(url));
     const navigate = (event: string, url: string) => {
       let prevented = false;
       contents.emit(event, { preventDefault: () => (prevented = true) }, url);
@@ -55,7 +94,26 @@ describe('the desktop window', () => {
     expect(navigate('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
     expect(navigate('will-navigate', `${APP_ENTRY}#release`)).toBe(false);
     expect(navigate('will-attach-webview', APP_ENTRY)).toBe(true);
-    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://osce.org/' })).toEqual({ action: 'deny' });
+    // Links the user follows go to the guarded opener (which decides), never into the window.
+    expect(handedOut).toEqual(['https://evil.example/', 'file:///etc/passwd', 'https://osce.org/']);
+  });
+
+  it('loads the app from its own protocol, not from file://', () => {
+    expect(APP_ENTRY).toBe('app://newsroom/index.html');
+    const index = readFileSync('main/index.ts', 'utf8');
+    expect(index).toContain('loadURL(');
+    expect(index).not.toMatch(/loadFile\(|file:\/\//);
+  });
+
+  it('runs a current Electron, pinned to one exact version', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const version = pkg.devDependencies.electron ?? '';
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    // Electron supports its latest three major lines; 45 is the floor this app was checked on.
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 
   it('denies every permission request and check', () => {

@@ -124,6 +124,21 @@ describe('browser-mode host', () => {
     expect(calls).toBe(before);
   });
 
+  it('refuses forged requests: an opaque or look-alike origin, the token in an API URL', async () => {
+    const before = calls;
+    expect((await api({ ...ok(), origin: 'null' })).status).toBe(403);
+    expect((await api({ ...ok(), origin: `http://127.0.0.1:${host.port + 1}` })).status).toBe(403);
+    expect((await api({ ...ok(), origin: `https://127.0.0.1:${host.port}` })).status).toBe(403);
+    const tokenInUrl = await send(host, {
+      method: 'POST',
+      path: `/api/app:info?token=${host.token}`,
+      headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(tokenInUrl.status).toBe(403);
+    expect(calls).toBe(before);
+  });
+
   it('answers API calls from its own origin with the result envelope', async () => {
     const reply = await api({ ...ok(), origin: host.origin });
     expect(reply.status).toBe(200);

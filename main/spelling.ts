@@ -1,0 +1,47 @@
+import type { Session } from 'electron';
+import { LanguageSchema, type Language } from '../shared/schemas';
+
+/**
+ * Dictionaries to try for a release's language, best first. Chromium's list names most of them
+ * with a region (`de-DE`), a few without; the house writes British English.
+ */
+const DICTIONARIES: Record<Language, readonly string[]> = {
+  en: ['en-GB', 'en-US'],
+  fr: ['fr-FR', 'fr'],
+  de: ['de-DE', 'de'],
+  ru: ['ru-RU', 'ru'],
+};
+
+/** The dictionary to use for `language` among those this Electron offers; none if it has none. */
+export const dictionariesFor = (language: Language, available: readonly string[]): string[] => {
+  const found = DICTIONARIES[language].find((code) => available.includes(code));
+  return found ? [found] : [];
+};
+
+/**
+ * Switches the spell checker to the release's language. macOS always uses the system's own
+ * checker (which detects the language itself), so there is nothing to set there.
+ */
+export const applySpellcheckLanguage = (
+  session: Pick<Session, 'availableSpellCheckerLanguages' | 'setSpellCheckerLanguages'>,
+  language: Language,
+  platform: NodeJS.Platform,
+): string[] => {
+  if (platform === 'darwin') return [];
+  const chosen = dictionariesFor(language, session.availableSpellCheckerLanguages);
+  if (chosen.length > 0) session.setSpellCheckerLanguages(chosen);
+  return chosen;
+};
+
+/** The language of a release a service just answered with (an opened draft or a saved summary). */
+export const releaseLanguageOf = (value: unknown): Language | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const meta = record.meta;
+  const raw =
+    typeof meta === 'object' && meta !== null
+      ? (meta as Record<string, unknown>).language
+      : record.language;
+  const parsed = LanguageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+};

@@ -1,0 +1,40 @@
+/** Just enough of a KeyboardEvent to match a shortcut; keeps the matcher testable without a DOM. */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+const KEY_NAMES: Record<string, string> = { backspace: 'Backspace', ',': ',', ';': ';' };
+
+/**
+ * Whether a key press is the given Electron accelerator (`CmdOrCtrl+Shift+E`). Used in browser
+ * mode, where no native menu catches the shortcuts; `CmdOrCtrl` is ⌘ on macOS, Ctrl elsewhere.
+ */
+export const matchesAccelerator = (accelerator: string, press: KeyPress, mac: boolean): boolean => {
+  const parts = accelerator.split('+');
+  const key = parts.pop()?.toLowerCase() ?? '';
+  const wants = new Set(parts.map((p) => p.toLowerCase()));
+  const command = wants.has('cmdorctrl');
+  if ((mac ? press.metaKey : press.ctrlKey) !== command) return false;
+  if ((mac ? press.ctrlKey : press.metaKey) !== false) return false;
+  if (press.shiftKey !== wants.has('shift')) return false;
+  if (press.altKey !== wants.has('alt')) return false;
+  const pressed = press.key.toLowerCase();
+  return pressed === key || pressed === (KEY_NAMES[key] ?? key).toLowerCase();
+};
+
+/** An accelerator as the platform writes it: `⇧⌘E` on macOS, `Ctrl+Shift+E` elsewhere. */
+export const describeAccelerator = (accelerator: string, mac: boolean): string => {
+  const parts = accelerator.split('+');
+  const key = parts.pop() ?? '';
+  if (!mac) return [...parts.map((p) => (p === 'CmdOrCtrl' ? 'Ctrl' : p)), key].join('+');
+  const symbols: Record<string, string> = { CmdOrCtrl: '⌘', Shift: '⇧', Alt: '⌥', Ctrl: '⌃' };
+  const order = ['Ctrl', 'Alt', 'Shift', 'CmdOrCtrl'];
+  const mods = order.filter((m) => parts.includes(m)).map((m) => symbols[m] ?? m);
+  return `${mods.join('')}${key === 'Backspace' ? '⌫' : key}`;
+};
+
+export const isMacPlatform = (platform: string): boolean => /mac|iphone|ipad/i.test(platform);

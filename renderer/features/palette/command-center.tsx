@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  COMMAND_BRIDGE_KEY,
+  COMMAND_SPECS,
+  RENDERER_COMMANDS,
+  type CommandBridge,
+  type RendererCommand,
+} from '../../../shared/commands';
+import { transport } from '../../api/client';
+import { isMacPlatform, matchesAccelerator } from './accelerator';
+import { CommandPalette } from './command-palette';
+import type { PaletteCommand } from './palette-items';
+
+export type CommandHandlers = Record<PaletteCommand, () => void>;
+
+const commandBridge = (): CommandBridge | undefined =>
+  (window as unknown as Record<string, CommandBridge | undefined>)[COMMAND_BRIDGE_KEY];
+
+/**
+ * Where commands arrive, whichever way they are given: the desktop menu (through the preload's
+ * subscription), the keyboard in browser mode (no native menu there to catch the shortcuts), and
+ * the palette. All end in the same handlers.
+ */
+export function CommandCenter({
+  run,
+  isEnabled = () => true,
+}: {
+  run: CommandHandlers;
+  isEnabled?: (command: PaletteCommand) => boolean;
+}) {
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const mac = isMacPlatform(navigator.platform);
+  // Handlers change with every render of the app; subscriptions stay put and read the latest.
+  const latest = useRef({ run, isEnabled });
+  useEffect(() => {
+    latest.current = { run, isEnabled };
+  });
+
+  useEffect(() => {
+    const dispatch = (command: RendererCommand) => {
+      if (command === 'app:palette') return setPaletteOpen(true);
+      if (latest.current.isEnabled(command)) latest.current.run[command]();
+    };
+    const bridge = commandBridge();
+    if (bridge) return bridge.onCommand(dispatch);
+    if (transport.kind !== 'browser') return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      const command = RENDERER_COMMANDS.find((c) => {
+        const accelerator = COMMAND_SPECS[c].accelerator;
+        return accelerator !== undefined && matchesAccelerator(accelerator, event, mac);
+      });
+      if (!command) return;
+      event.preventDefault();
+      dispatch(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mac]);
+
+  if (!paletteOpen) return null;
+  return (
+    <CommandPalette
+      mac={mac}
+      isEnabled={(command) => latest.current.isEnabled(command)}
+      onRun={(command) => latest.current.run[command]()}
+      onClose={() => setPaletteOpen(false)}
+    />
+  );
+}
