@@ -1,4 +1,5 @@
 import type { AnyExtension } from '@tiptap/core';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 
 /** Link targets a release may carry: the web, mail, and the page itself. */
@@ -37,4 +38,10 @@ export const releaseExtensions = (): AnyExtension[] => [
       HTMLAttributes: { rel: null, target: null },
     },
   }),
+  // GitHub-flavoured Markdown tables hold one line of text per cell, so a cell holds one paragraph:
+  // whatever the editor lets a table hold, the Markdown export can write back.
+  Table.configure({ resizable: false, HTMLAttributes: { class: null } }),
+  TableRow,
+  TableHeader.extend({ content: 'paragraph' }),
+  TableCell.extend({ content: 'paragraph' }),
 ];

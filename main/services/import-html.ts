@@ -29,7 +29,11 @@ const LOST: [string, string][] = [
   ['script:not([type="application/ld+json"])', 'A script was removed'],
   ['iframe, object, embed', 'An embedded frame or object was removed'],
   ['img, picture, video, audio, svg', 'An image or media element was left out'],
-  ['table', 'A table was left out (its text is kept)'],
+  // A table within a table, or a cell holding more than a line of text, has no Markdown form.
+  [
+    'table table, td > :is(p, ul, ol, blockquote, h1, h2, h3, h4) ~ *, th > :is(p, ul, ol) ~ *',
+    'A table’s layout was simplified (its text is kept)',
+  ],
   ['pre, code', 'Code was left out (its text is kept)'],
   ['form, input, button, select, textarea', 'A form was left out'],
 ];

@@ -19,7 +19,6 @@ export interface PreparedMarkdown {
 const LOST: Record<string, { one: string; many: string; note?: string }> = {
   code: { one: 'A code block was', many: 'code blocks were' },
   codespan: { one: 'A piece of inline code was', many: 'pieces of inline code were' },
-  table: { one: 'A table was', many: 'tables were' },
   image: { one: 'An image was', many: 'images were', note: ' (descriptions are kept as text)' },
 };
 

@@ -148,5 +148,7 @@ export const serializeMarkdown = (doc: RichNode): string => {
       // A tab can only come from the text (the serializer indents with spaces); as a character
       // reference it reads back the same and linters stop taking it for indentation.
       .replaceAll('\t', '&#9;')
+      // The table serializer surrounds a table with two blank lines; one is the Markdown norm.
+      .replace(/\n{3,}/g, '\n\n')
   );
 };

@@ -19,6 +19,12 @@ export const EXPORT_ALLOWED_TAGS = [
   'blockquote',
   'hr',
   'span',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 
 export const EXPORT_ALLOWED_ATTRIBUTES = ['href', 'title', 'class', 'start', 'type'];

@@ -21,9 +21,16 @@ export const chips = (page: Page, label: string) =>
 export const saveStatus = (page: Page) =>
   page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Unsaved changes|Not saved.*)$/ });
 
+/** "New release" and a choice from its menu: a blank release or a template. */
+export const newRelease = async (page: Page, kind: string): Promise<void> => {
+  await page.getByRole('button', { name: 'New release' }).click();
+  await page.getByRole('menuitem', { name: kind, exact: true }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
+};
+
 /** Creates a release and writes and tags it the way an officer would, with keyboard and pickers. */
 export const writeRelease = async (page: Page): Promise<void> => {
-  await page.getByRole('button', { name: 'New release' }).first().click();
+  await newRelease(page, 'Blank release');
   await page.getByLabel('Headline').fill(RELEASE.headline);
   await page.getByRole('textbox', { name: 'Body' }).click();
   await page.keyboard.type(RELEASE.first);

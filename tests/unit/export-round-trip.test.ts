@@ -51,7 +51,18 @@ describe('round trips over the export fixture set', () => {
  * body (content type, metadata list, lead, contact, about) lives in the Markdown's front matter
  * and is left out of the comparison.
  */
-const CONTAINERS = new Set(['ARTICLE', 'HEADER', 'UL', 'OL', 'LI', 'BLOCKQUOTE']);
+const CONTAINERS = new Set([
+  'ARTICLE',
+  'HEADER',
+  'UL',
+  'OL',
+  'LI',
+  'BLOCKQUOTE',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+]);
 
 const canonical = (node: Node): string => {
   if (node.nodeType === 3) {
@@ -71,15 +82,22 @@ const canonical = (node: Node): string => {
   );
   const inner = children.map(canonical).join('');
   if (name === 'span' || name === 'header') return inner;
+  // Where the header row sits (thead or the first tbody row) and column widths are layout.
+  if (name === 'thead' || name === 'tbody') return inner;
+  if (name === 'colgroup') return '';
+  // markdown-it writes a cell's text straight into it; Tiptap wraps it in a paragraph.
+  if (name === 'p' && /^(TH|TD)$/.test(element.parentElement?.tagName ?? '')) return inner.trim();
   // markdown-it leaves out the paragraphs of a tight list; Tiptap always writes them.
   if (name === 'p' && element.parentElement?.tagName === 'LI') return `${inner.trim()}\n`;
   const attributes = [...element.attributes]
-    .filter((a) => a.name !== 'class' && !(name === 'article' && a.name === 'lang'))
+    .filter(
+      (a) => a.name !== 'class' && a.name !== 'style' && !(name === 'article' && a.name === 'lang'),
+    )
     .map((a) => ` ${a.name}="${a.name === 'href' ? decodeURI(a.value) : a.value}"`)
     .sort()
     .join('');
   if (name === 'br' || name === 'hr') return `<${name}${attributes}>`;
-  if (CONTAINERS.has(element.tagName) || /^(p|h\d)$/.test(name)) {
+  if (CONTAINERS.has(element.tagName) || /^(p|h\d|th|td)$/.test(name)) {
     const body = inner
       .replace(/ {2,}/g, ' ')
       .replace(/<br> /g, '<br>')
@@ -109,7 +127,8 @@ const htmlBody = (draft: Draft): string => {
 
 const markdownBody = (draft: Draft): string => {
   const markdown = toMarkdown(draft, taxonomies).replace(/^---\n[\s\S]*?\n---\n/, '');
-  const html = new MarkdownIt('commonmark').render(markdown);
+  // CommonMark plus GitHub's tables: what the Markdown export promises.
+  const html = new MarkdownIt('commonmark').enable('table').render(markdown);
   const { document } = new JSDOM(`<article>${html}</article>`).window;
   const article = document.querySelector('article');
   if (!article) throw new Error('no article');

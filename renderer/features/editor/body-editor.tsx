@@ -3,17 +3,24 @@ import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { releaseExtensions } from '../../../shared/extensions';
 import type { RichNode } from '../../../shared/schemas';
+import { cleanPastedHtml } from '../../../shared/paste/clean-pasted-html';
+import { TypographyRules } from '../../../shared/writing/typography-extension';
+import { FindBar } from '../find/find-bar';
+import { FindReplace } from '../find/find-replace-extension';
 import { Toolbar } from './toolbar';
 
 interface BodyEditorProps {
   initial: RichNode;
   dateline: string | null;
+  /** The release's language: the spell checker follows it. */
+  language: string;
   /** Called on every change with a reader for the current body, so the JSON is built only when saving. */
   onChange: (readBody: () => RichNode) => void;
 }
 
-export function BodyEditor({ initial, dateline, onChange }: BodyEditorProps) {
+export function BodyEditor({ initial, dateline, language, onChange }: BodyEditorProps) {
   const [linkFormOpen, setLinkFormOpen] = useState(false);
+  const [find, setFind] = useState<{ replace: boolean } | null>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -22,6 +29,8 @@ export function BodyEditor({ initial, dateline, onChange }: BodyEditorProps) {
   const editor = useEditor({
     extensions: [
       ...releaseExtensions(),
+      FindReplace,
+      TypographyRules,
       Placeholder.configure({
         placeholder: 'Write the release. The dateline above opens the first paragraph.',
       }),
@@ -38,7 +47,10 @@ export function BodyEditor({ initial, dateline, onChange }: BodyEditorProps) {
         'aria-multiline': 'true',
         role: 'textbox',
         spellcheck: 'true',
+        lang: language,
       },
+      // Word, Google Docs and web pages bring fonts, colours, scripts and images: keep the structure only.
+      transformPastedHTML: (html) => cleanPastedHtml(html, document),
       handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();
@@ -51,9 +63,36 @@ export function BodyEditor({ initial, dateline, onChange }: BodyEditorProps) {
     onUpdate: ({ editor: e }) => onChangeRef.current(() => e.getJSON() as RichNode),
   });
 
+  useEffect(() => {
+    editor.view.dom.setAttribute('lang', language);
+  }, [editor, language]);
+
+  useEffect(() => {
+    // Find works from anywhere in the release window, not only from inside the body.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'f' || key === 'h') {
+        event.preventDefault();
+        setFind({ replace: key === 'h' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className="body-editor">
-      <Toolbar editor={editor} linkFormOpen={linkFormOpen} setLinkFormOpen={setLinkFormOpen} />
+      <Toolbar
+        editor={editor}
+        linkFormOpen={linkFormOpen}
+        setLinkFormOpen={setLinkFormOpen}
+        findOpen={find !== null}
+        onFind={() => setFind(find ? null : { replace: false })}
+      />
+      {find && (
+        <FindBar editor={editor} focusReplace={find.replace} onClose={() => setFind(null)} />
+      )}
       <div className="page">
         <p
           className={dateline ? 'dateline-lead' : 'dateline-lead missing'}

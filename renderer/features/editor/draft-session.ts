@@ -1,10 +1,20 @@
-import type { Draft, DraftSummary, ReleaseMeta, RichNode } from '../../../shared/schemas';
+import type {
+  Draft,
+  DraftSummary,
+  ReleaseBlocks,
+  ReleaseMeta,
+  RichNode,
+} from '../../../shared/schemas';
 import { api } from '../../api/client';
+import { JournalThrottle } from '../recovery/journal-throttle';
+import { isConflict, keepAsCopy } from '../sync/keep-copy';
 import { SaveQueue, type SaveStatus } from './save-queue';
 
 interface SessionCallbacks {
   onSaved: (summary: DraftSummary) => void;
   onStatus: (status: SaveStatus) => void;
+  /** Another window had saved the release: its version was kept as this copy before ours saved. */
+  onKeptCopy?: (copy: DraftSummary) => void;
 }
 
 /**
@@ -14,8 +24,12 @@ interface SessionCallbacks {
 export class DraftSession {
   private headline: string;
   private meta: ReleaseMeta;
+  private blocks: ReleaseBlocks;
   private readBody: () => RichNode;
+  /** The stored revision this window's text builds on; a save from another base is refused. */
+  private base: number;
   private readonly queue: SaveQueue;
+  private readonly journal: JournalThrottle;
 
   constructor(
     private readonly draft: Draft,
@@ -23,26 +37,54 @@ export class DraftSession {
   ) {
     this.headline = draft.headline;
     this.meta = draft.meta;
+    this.blocks = draft.blocks;
     this.readBody = () => draft.body;
+    this.base = draft.revision;
+    this.journal = new JournalThrottle(() => api['drafts:journal'](this.content()));
     this.queue = new SaveQueue({
-      save: async () => callbacks.onSaved(await this.save()),
+      save: async () => {
+        await this.journal.beforeSave();
+        try {
+          callbacks.onSaved(await this.saveKeepingBoth(callbacks));
+        } finally {
+          this.journal.afterSave();
+        }
+      },
       onStatus: callbacks.onStatus,
     });
   }
 
   setHeadline(headline: string): void {
     this.headline = headline;
-    this.queue.changed();
+    this.changed();
   }
 
   setMeta(meta: ReleaseMeta): void {
     this.meta = meta;
-    this.queue.changed();
+    this.changed();
+  }
+
+  setBlocks(blocks: ReleaseBlocks): void {
+    this.blocks = blocks;
+    this.changed();
   }
 
   setBodyReader(readBody: () => RichNode): void {
     this.readBody = readBody;
-    this.queue.changed();
+    this.changed();
+  }
+
+  get revision(): number {
+    return this.base;
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.queue.hasUnsavedChanges;
+  }
+
+  /** The release was saved here by other means (marking it ready): build on that revision. */
+  acknowledge(summary: DraftSummary): void {
+    if (summary.id === this.draft.id) this.base = Math.max(this.base, summary.revision);
   }
 
   flush(): Promise<void> {
@@ -57,18 +99,47 @@ export class DraftSession {
   dispose(): void {
     void this.queue.flush().catch(() => undefined);
     this.queue.dispose();
+    this.journal.dispose();
   }
 
-  private save(options?: { keepalive?: boolean }): Promise<DraftSummary> {
-    return api['drafts:save'](
-      {
-        id: this.draft.id,
-        headline: this.headline,
-        body: this.readBody(),
-        meta: this.meta,
-        status: this.draft.status,
-      },
-      options,
-    );
+  private changed(): void {
+    this.queue.changed();
+    this.journal.changed();
+  }
+
+  private async save(options?: { keepalive?: boolean }): Promise<DraftSummary> {
+    const summary = await api['drafts:save'](this.content(), options);
+    this.base = summary.revision;
+    return summary;
+  }
+
+  /**
+   * Saves; when another window saved first, its version goes into the library as a copy and
+   * this window's text is saved on top, so neither side's words are lost.
+   */
+  private async saveKeepingBoth(callbacks: SessionCallbacks): Promise<DraftSummary> {
+    try {
+      return await this.save();
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      const theirs = await api['drafts:get']({ id: this.draft.id });
+      const copy = await keepAsCopy(api, theirs);
+      this.base = theirs.revision;
+      callbacks.onKeptCopy?.(copy);
+      return this.save();
+    }
+  }
+
+  private content() {
+    return {
+      id: this.draft.id,
+      headline: this.headline,
+      body: this.readBody(),
+      meta: this.meta,
+      blocks: this.blocks,
+      baseRevision: this.base,
+      // Any edit means the release needs checking again before it goes out.
+      status: 'draft' as const,
+    };
   }
 }

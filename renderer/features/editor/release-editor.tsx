@@ -1,39 +1,91 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { datelineFor } from '../../../shared/dateline';
+import { formatEmbargoLine, isEmbargoPast } from '../../../shared/embargo';
+import { checkReadiness, requirable } from '../../../shared/readiness';
 import type {
   Draft,
   DraftSummary,
+  ReleaseBlocks,
   ReleaseMeta,
   RichNode,
   Taxonomies,
 } from '../../../shared/schemas';
+import { defaultBlocksFor } from '../../../shared/source-blocks';
+import type { ReadinessItem, Template } from '../../../shared/template-schema';
+import { docText } from '../../../shared/writing/counts';
+import { api } from '../../api/client';
 import { MetadataPanel } from '../metadata/metadata-panel';
+import { ReadinessPanel } from '../readiness/readiness-panel';
 import { BodyEditor } from './body-editor';
+import { ClosingBlocks } from './closing-blocks';
 import { DraftSession } from './draft-session';
+import { LeadField } from './lead-field';
 import type { SaveStatus } from './save-queue';
+import { WritingStats } from './writing-stats';
+import { onMainEvent } from '../sync/main-events';
+import { CHANGED_ELSEWHERE, decideRemoteSave } from '../sync/remote-save';
 
 interface ReleaseEditorProps {
   draft: Draft;
   taxonomies: Taxonomies;
+  templates: readonly Template[];
   onSaved: (summary: DraftSummary) => void;
   onStatus: (status: SaveStatus) => void;
   /** Lets the shell save pending edits before it exports, switches release or closes. */
   registerFlush: (flush: (() => Promise<void>) | null) => void;
+  onNotice: (tone: 'info' | 'success' | 'error', text: string) => void;
+  onTemplateSaved: () => void;
+  /** Another window saved this release and this one has no unsaved edits: show the new version. */
+  onReload?: (stillClean: () => boolean) => void;
+  /** Another window's version was kept as a copy before this window's text was saved over it. */
+  onKeptCopy?: (copy: DraftSummary) => void;
 }
 
-/** One open release: headline, body and metadata, saved by itself as the officer works. */
-export function ReleaseEditor({
-  draft,
-  taxonomies,
-  onSaved,
-  onStatus,
-  registerFlush,
-}: ReleaseEditorProps) {
+type ReadyState = 'draft' | 'ready' | 'changed';
+
+/** One open release: headline, body, blocks and metadata, saved by itself as the officer works. */
+export function ReleaseEditor(props: ReleaseEditorProps) {
+  const { draft, taxonomies, templates, onSaved, onStatus, registerFlush, onNotice } = props;
   const headlineId = useId();
+  const templateNameId = useId();
   const [headline, setHeadline] = useState(draft.headline);
   const [meta, setMeta] = useState<ReleaseMeta>(draft.meta);
+  const [blocks, setBlocks] = useState<ReleaseBlocks>(draft.blocks);
+  // The body as of a beat ago: counts and the ready check follow it, not every keystroke.
+  const [liveBody, setLiveBody] = useState<RichNode>(draft.body);
+  const bodyText = useMemo(() => docText(liveBody), [liveBody]);
+  const [readyState, setReadyState] = useState<ReadyState>(
+    draft.status === 'ready' ? 'ready' : 'draft',
+  );
+  const [checkOpen, setCheckOpen] = useState(false);
+  const [serverItems, setServerItems] = useState<ReadinessItem[] | null>(null);
+  const [templateForm, setTemplateForm] = useState<string | null>(null);
+  const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // One session per open release: the component is keyed by the release's id.
-  const [session] = useState(() => new DraftSession(draft, { onSaved, onStatus }));
+  const [session] = useState(
+    () => new DraftSession(draft, { onSaved, onStatus, onKeptCopy: props.onKeptCopy }),
+  );
+  // The shell's callbacks change with its renders; the subscription below stays put.
+  const shell = useRef({ onReload: props.onReload, onNotice });
+  useEffect(() => {
+    shell.current = { onReload: props.onReload, onNotice };
+  });
+
+  // A save in another window (desktop only): reload when clean, keep the officer's text when not.
+  useEffect(
+    () =>
+      onMainEvent('release:saved', (saved) => {
+        const open = {
+          id: draft.id,
+          revision: session.revision,
+          unsaved: session.hasUnsavedChanges,
+        };
+        const action = decideRemoteSave(open, saved);
+        if (action === 'reload') shell.current.onReload?.(() => !session.hasUnsavedChanges);
+        else if (action === 'keep-mine') shell.current.onNotice('info', CHANGED_ELSEWHERE);
+      }),
+    [draft.id, session],
+  );
 
   useEffect(() => {
     onStatus({ state: 'saved', at: null });
@@ -45,26 +97,169 @@ export function ReleaseEditor({
       window.removeEventListener('pagehide', onHide);
       registerFlush(null);
       session.dispose();
+      clearTimeout(textTimer.current);
     };
   }, [session, onStatus, registerFlush]);
 
+  const edited = () => {
+    setReadyState((state) => (state === 'ready' ? 'changed' : state));
+    // What the store said at the last check no longer holds: the live check takes over.
+    setServerItems(null);
+  };
+
   const onBodyChange = useCallback(
-    (readBody: () => RichNode) => session.setBodyReader(readBody),
+    (readBody: () => RichNode) => {
+      session.setBodyReader(readBody);
+      setReadyState((state) => (state === 'ready' ? 'changed' : state));
+      setServerItems(null);
+      // Counts and the ready check follow the body a beat behind the typing, not on every key.
+      clearTimeout(textTimer.current);
+      textTimer.current = setTimeout(() => setLiveBody(readBody()), 250);
+    },
     [session],
   );
   const onHeadline = (value: string) => {
     setHeadline(value);
     session.setHeadline(value);
+    edited();
+  };
+  const onBlocks = (value: ReleaseBlocks) => {
+    setBlocks(value);
+    session.setBlocks(value);
+    edited();
   };
   const onMeta = (value: ReleaseMeta) => {
     setMeta(value);
     session.setMeta(value);
+    edited();
+    // A newly chosen source brings its contact and boilerplate, but never over the officer's text.
+    if (value.sourceIds.join() !== meta.sourceIds.join() && (!blocks.contact || !blocks.about)) {
+      const defaults = defaultBlocksFor(value.sourceIds, taxonomies);
+      onBlocks({
+        ...blocks,
+        contact: blocks.contact || defaults.contact,
+        about: blocks.about || defaults.about,
+      });
+    }
+  };
+
+  const template = templates.find((t) => t.id === draft.templateId);
+  const liveItems = useMemo(() => {
+    if (!checkOpen) return [];
+    const live: Draft = { ...draft, headline, meta, blocks, body: liveBody };
+    return checkReadiness({
+      draft: live,
+      taxonomies,
+      placeholders: template?.placeholders ?? [],
+      required: template ? requirable(template.required) : undefined,
+      now: new Date(),
+    });
+  }, [checkOpen, draft, headline, meta, blocks, liveBody, template, taxonomies]);
+
+  const markReady = async () => {
+    setCheckOpen(true);
+    try {
+      await session.flush();
+      const result = await api['drafts:mark-ready']({ id: draft.id });
+      if (result.status === 'ready') {
+        session.acknowledge(result.summary);
+        setReadyState('ready');
+        setServerItems(null);
+        onSaved(result.summary);
+        onNotice('success', 'Marked as ready. Any further edit will ask for another check.');
+      } else {
+        setServerItems(result.items);
+      }
+    } catch (error) {
+      onNotice('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const saveTemplate = async (name: string) => {
+    try {
+      await session.flush();
+      const saved = await api['templates:save']({ draftId: draft.id, name });
+      setTemplateForm(null);
+      props.onTemplateSaved();
+      onNotice('success', `Saved as template “${saved.name}”.`);
+    } catch (error) {
+      onNotice('error', error instanceof Error ? error.message : String(error));
+    }
   };
 
   const dateline = datelineFor(meta, taxonomies);
+  const embargoPast = meta.embargo ? isEmbargoPast(meta.embargo, new Date()) : false;
+  const items = serverItems ?? liveItems;
   return (
     <div className="workspace">
       <section className="writing" aria-label="Release">
+        <div className="release-head">
+          <span className={`status status-${readyState === 'ready' ? 'ready' : 'draft'}`}>
+            {readyState === 'ready'
+              ? 'Ready'
+              : readyState === 'changed'
+                ? 'Changed since ready'
+                : 'Draft'}
+          </span>
+          {template && <span className="release-template">From template: {template.name}</span>}
+          <span className="spacer" />
+          <button
+            type="button"
+            className="button small"
+            onClick={() => setTemplateForm(templateForm === null ? '' : null)}
+          >
+            Save as template
+          </button>
+          {readyState !== 'ready' && (
+            <button type="button" className="button small primary" onClick={() => void markReady()}>
+              Mark as ready
+            </button>
+          )}
+        </div>
+        {templateForm !== null && (
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (templateForm.trim()) void saveTemplate(templateForm.trim());
+            }}
+          >
+            <label className="field-label" htmlFor={templateNameId}>
+              Template name
+            </label>
+            <input
+              id={templateNameId}
+              className="text-input"
+              value={templateForm}
+              autoFocus
+              onChange={(event) => setTemplateForm(event.target.value)}
+            />
+            <button type="submit" className="button small primary" disabled={!templateForm.trim()}>
+              Save template
+            </button>
+            <button
+              type="button"
+              className="button small subtle"
+              onClick={() => setTemplateForm(null)}
+            >
+              Cancel
+            </button>
+          </form>
+        )}
+        {checkOpen && (
+          <ReadinessPanel
+            items={items}
+            ready={readyState === 'ready'}
+            onMarkReady={() => void markReady()}
+            onClose={() => setCheckOpen(false)}
+          />
+        )}
+        {meta.embargo && (
+          <div className={embargoPast ? 'embargo-banner past' : 'embargo-banner'} role="status">
+            {formatEmbargoLine(meta.embargo, meta.language)}
+            {embargoPast && ' — this embargo has passed'}
+          </div>
+        )}
         <div className="headline-field">
           <label className="field-label" htmlFor={headlineId}>
             Headline
@@ -73,6 +268,9 @@ export function ReleaseEditor({
             id={headlineId}
             className="headline-input"
             rows={2}
+            lang={meta.language}
+            // A release just created starts at its headline.
+            autoFocus={draft.revision === 0 && draft.headline === ''}
             value={headline}
             placeholder="What happened, who did it — in one line"
             onChange={(event) => onHeadline(event.target.value.replace(/\n/g, ' '))}
@@ -83,8 +281,20 @@ export function ReleaseEditor({
               }
             }}
           />
+          <LeadField
+            value={blocks.lead}
+            language={meta.language}
+            onChange={(lead) => onBlocks({ ...blocks, lead })}
+          />
         </div>
-        <BodyEditor initial={draft.body} dateline={dateline} onChange={onBodyChange} />
+        <BodyEditor
+          initial={draft.body}
+          dateline={dateline}
+          language={meta.language}
+          onChange={onBodyChange}
+        />
+        <ClosingBlocks blocks={blocks} language={meta.language} onChange={onBlocks} />
+        <WritingStats bodyText={bodyText} headline={headline} language={meta.language} />
       </section>
       <MetadataPanel meta={meta} taxonomies={taxonomies} onChange={onMeta} />
     </div>

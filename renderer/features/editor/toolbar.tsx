@@ -8,7 +8,7 @@ const shift = isMac ? '⇧' : 'Shift+';
 
 interface ToolButtonProps {
   label: string;
-  shortcut: string;
+  shortcut?: string;
   active?: boolean;
   disabled?: boolean;
   className?: string;
@@ -22,7 +22,7 @@ function ToolButton({ label, shortcut, active, disabled, className, onRun }: Too
       className={`tool ${className ?? ''}`}
       aria-pressed={active}
       disabled={disabled}
-      title={`${label} (${shortcut})`}
+      title={shortcut ? `${label} (${shortcut})` : label}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onRun}
     >
@@ -109,15 +109,32 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
   );
 }
 
-export function Toolbar({
-  editor,
-  linkFormOpen,
-  setLinkFormOpen,
-}: {
+/** Shown while the cursor is in a table: rows and columns in, out, and the table itself. */
+function TableTools({ editor }: { editor: Editor }) {
+  const run = (action: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>
+    action(editor.chain().focus()).run();
+  return (
+    <div className="toolbar table-tools" role="toolbar" aria-label="Table">
+      <ToolButton label="Row above" onRun={run((c) => c.addRowBefore())} />
+      <ToolButton label="Row below" onRun={run((c) => c.addRowAfter())} />
+      <ToolButton label="Column left" onRun={run((c) => c.addColumnBefore())} />
+      <ToolButton label="Column right" onRun={run((c) => c.addColumnAfter())} />
+      <ToolButton label="Delete row" onRun={run((c) => c.deleteRow())} />
+      <ToolButton label="Delete column" onRun={run((c) => c.deleteColumn())} />
+      <ToolButton label="Delete table" onRun={run((c) => c.deleteTable())} />
+    </div>
+  );
+}
+
+interface ToolbarProps {
   editor: Editor;
   linkFormOpen: boolean;
   setLinkFormOpen: (open: boolean) => void;
-}) {
+  findOpen: boolean;
+  onFind: () => void;
+}
+
+export function Toolbar({ editor, linkFormOpen, setLinkFormOpen, findOpen, onFind }: ToolbarProps) {
   // Reads only what the buttons show, so typing does not re-render the toolbar.
   const state = useEditorState({
     editor,
@@ -130,6 +147,7 @@ export function Toolbar({
       ordered: e.isActive('orderedList'),
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
+      table: e.isActive('table'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -189,6 +207,12 @@ export function Toolbar({
             active={state.quote}
             onRun={run((c) => c.toggleBlockquote())}
           />
+          <ToolButton
+            label="Table"
+            active={state.table}
+            disabled={state.table}
+            onRun={run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }))}
+          />
         </div>
         <div className="tool-group">
           <ToolButton
@@ -197,6 +221,9 @@ export function Toolbar({
             active={state.link || linkFormOpen}
             onRun={() => setLinkFormOpen(!linkFormOpen)}
           />
+        </div>
+        <div className="tool-group">
+          <ToolButton label="Find" shortcut={`${mod}F`} active={findOpen} onRun={onFind} />
         </div>
         <div className="tool-group">
           <ToolButton
@@ -213,6 +240,7 @@ export function Toolbar({
           />
         </div>
       </div>
+      {state.table && <TableTools editor={editor} />}
       {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { DraftSummary, Taxonomies } from '../../../shared/schemas';
+import { formatEmbargoLine, isEmbargoPast } from '../../../shared/embargo';
 import { headlineOrUntitled, houseDate, sinceLabel } from '../../lib/format';
 
 export type LibraryView = 'active' | 'trash';
@@ -25,6 +26,7 @@ export function LibraryPanel({
 }: LibraryPanelProps) {
   const filterId = useId();
   const [filter, setFilter] = useState('');
+  const now = new Date();
   const typeLabel = useMemo(
     () => new Map(taxonomies.contentTypes.map((t) => [t.id, t.label])),
     [taxonomies],
@@ -103,6 +105,15 @@ export function LibraryPanel({
                 <span aria-hidden="true">·</span>
                 <span>{houseDate(item.date)}</span>
               </span>
+              {item.embargo && (
+                <span
+                  className={
+                    isEmbargoPast(item.embargo, now) ? 'item-embargo past' : 'item-embargo'
+                  }
+                >
+                  {formatEmbargoLine(item.embargo, item.language)}
+                </span>
+              )}
               <span className="item-meta">
                 <span className={`status status-${item.status}`}>
                   {item.status === 'ready' ? 'Ready' : 'Draft'}

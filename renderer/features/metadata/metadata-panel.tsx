@@ -1,8 +1,21 @@
 import { useId, useMemo } from 'react';
-import { datelineFor } from '../../../shared/dateline';
-import type { ReleaseMeta, Taxonomies } from '../../../shared/schemas';
+import { datelineDateDiffers, datelineFor } from '../../../shared/dateline';
+import {
+  LANGUAGES,
+  type Language,
+  type ReleaseMeta,
+  type Taxonomies,
+} from '../../../shared/schemas';
 import { TermPicker } from '../../components/term-picker';
 import { toPickerOptions } from '../../lib/terms';
+import { EmbargoField } from './embargo-field';
+
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ru: 'Русский (Russian)',
+  fr: 'Français (French)',
+  de: 'Deutsch (German)',
+};
 
 interface MetadataPanelProps {
   meta: ReleaseMeta;
@@ -12,14 +25,17 @@ interface MetadataPanelProps {
 
 export function MetadataPanel({ meta, taxonomies, onChange }: MetadataPanelProps) {
   const dateId = useId();
+  const datelineDateId = useId();
+  const languageId = useId();
   const countryToggleId = useId();
   const options = useMemo(() => {
     const countryLabel = new Map(taxonomies.countries.map((c) => [c.id, c.label]));
+    const placeCountry = new Map(taxonomies.places.map((p) => [p.id, p.countryId]));
     return {
       contentTypes: toPickerOptions(taxonomies.contentTypes),
       places: toPickerOptions(taxonomies.places, (term) => {
-        const place = taxonomies.places.find((p) => p.id === term.id);
-        return place?.countryId ? countryLabel.get(place.countryId) : undefined;
+        const countryId = placeCountry.get(term.id);
+        return countryId ? countryLabel.get(countryId) : undefined;
       }),
       sources: toPickerOptions(taxonomies.sources),
       fieldsOfWork: toPickerOptions(taxonomies.fieldsOfWork),
@@ -45,17 +61,53 @@ export function MetadataPanel({ meta, taxonomies, onChange }: MetadataPanelProps
         value={meta.contentTypeId ? [meta.contentTypeId] : []}
         onChange={(ids) => set({ contentTypeId: ids[0] ?? null })}
       />
+      <div className="field-pair">
+        <div className="field" data-field="date">
+          <label className="field-label" htmlFor={dateId}>
+            Date
+          </label>
+          <input
+            id={dateId}
+            type="date"
+            className="text-input"
+            value={meta.date ?? ''}
+            onChange={(event) => set({ date: event.target.value || null })}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={languageId}>
+            Language
+          </label>
+          <select
+            id={languageId}
+            className="text-input"
+            value={meta.language}
+            onChange={(event) => set({ language: event.target.value as Language })}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       <div className="field">
-        <label className="field-label" htmlFor={dateId}>
-          Date
+        <label className="field-label" htmlFor={datelineDateId}>
+          Dateline date (if not the publishing date)
         </label>
         <input
-          id={dateId}
+          id={datelineDateId}
           type="date"
           className="text-input"
-          value={meta.date ?? ''}
-          onChange={(event) => set({ date: event.target.value || null })}
+          value={meta.datelineDate ?? ''}
+          onChange={(event) => set({ datelineDate: event.target.value || null })}
         />
+        {datelineDateDiffers(meta) && (
+          <span className="field-warning" role="status">
+            The dateline date differs from the publishing date.
+          </span>
+        )}
       </div>
       <TermPicker
         label="Place"
@@ -90,6 +142,7 @@ export function MetadataPanel({ meta, taxonomies, onChange }: MetadataPanelProps
         value={meta.countryIds}
         onChange={(countryIds) => set({ countryIds })}
       />
+      <EmbargoField value={meta.embargo} onChange={(embargo) => set({ embargo })} />
     </aside>
   );
 }

@@ -1,0 +1,219 @@
+import DOMPurify from 'dompurify';
+import {
+  elementsOf,
+  isElement,
+  removeComments,
+  rename,
+  styleOf,
+  tagOf,
+  TEXT_NODE,
+  unwrap,
+} from './dom-helpers';
+import { normaliseInlineStyles } from './inline-styles';
+import { rebuildWordLists } from './word-lists';
+
+/**
+ * Exactly what the editor's schema holds (shared/extensions.ts): anything else would be dropped
+ * by the editor anyway, or worse, kept as a mark or attribute the exporters cannot write.
+ */
+export const PASTE_ALLOWED_TAGS = [
+  'p',
+  'h2',
+  'h3',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'strong',
+  'em',
+  'a',
+  'br',
+  'hr',
+] as const;
+export const PASTE_ALLOWED_ATTRIBUTES = ['href', 'start'] as const;
+const ALLOWED_HREF = /^(?:https?:|mailto:)/i;
+
+/** Dropped with everything inside: code, embeds, media (no remote image may load), forms, tracked deletions. */
+const DROPPED =
+  'script,style,noscript,template,iframe,frame,frameset,object,embed,applet,img,picture,' +
+  'video,audio,source,track,svg,math,canvas,map,form,input,button,select,textarea,label,' +
+  'fieldset,meta,link,title,head,base,del,s.msoDel,span.msoDel,nav,aside,footer,figcaption,' +
+  'dialog';
+
+/** Word's comments: the reference marks in the text and the comment list at the end. */
+const WORD_COMMENTS =
+  '.MsoCommentReference,.msocomtxt,.msocomoff,a[href^="#_msocom_"],a[name^="_msocom_"],' +
+  '[style*="mso-element:comment"],[style*="mso-special-character:comment"]';
+
+/** Share bars, ads and newsletter boxes a news page puts inside its article. */
+const WIDGET =
+  /(?:^|[\s_-])(share|sharing|social|advert|ad|ads|promo|newsletter|related|subscribe)(?:$|[\s_-])/i;
+
+const isHidden = (element: Element): boolean => {
+  const styles = styleOf(element);
+  return (
+    styles.get('display') === 'none' ||
+    styles.get('visibility') === 'hidden' ||
+    styles.get('mso-hide') === 'all' ||
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true'
+  );
+};
+
+const isWidget = (element: Element): boolean =>
+  WIDGET.test(element.getAttribute('class') ?? '') || WIDGET.test(element.getAttribute('id') ?? '');
+
+const dropUnwanted = (root: Element): void => {
+  for (const element of elementsOf(root, `${DROPPED},${WORD_COMMENTS}`)) element.remove();
+  for (const element of elementsOf(root)) {
+    // Word's `<o:p>` holds only the `&nbsp;` that keeps an empty paragraph open.
+    if (tagOf(element) === 'o:p' || isHidden(element) || isWidget(element)) element.remove();
+  }
+  // Tracked insertions are text like any other once the change is accepted by pasting.
+  for (const element of elementsOf(root, 'ins,.msoIns')) unwrap(element);
+};
+
+/** The headline is the document's only h1, and the schema stops at h3. */
+const normaliseHeadings = (root: Element): void => {
+  for (const heading of elementsOf(root, 'h1,h2,h3,h4,h5,h6')) {
+    const level = Number(tagOf(heading).slice(1));
+    rename(heading, level <= 2 ? 'h2' : 'h3');
+  }
+};
+
+/**
+ * Google Docs nests a sub-list directly in its parent `<ul>`, not in an `<li>`; the editor needs
+ * it inside the item it belongs to.
+ */
+const nestListsInItems = (root: Element): void => {
+  for (const list of elementsOf(root, 'ul,ol')) {
+    const parent = list.parentElement;
+    if (!parent || !/^(ul|ol)$/.test(tagOf(parent))) continue;
+    const previous = list.previousElementSibling;
+    if (previous && tagOf(previous) === 'li') previous.appendChild(list);
+    else list.replaceWith(list.ownerDocument.createElement('li'));
+  }
+};
+
+const keepSafeLinks = (root: Element): void => {
+  for (const link of elementsOf(root, 'a')) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (!ALLOWED_HREF.test(href)) unwrap(link);
+  }
+};
+
+const BLOCK = 'p,h1,h2,h3,h4,h5,h6,ul,ol,li,blockquote,table,div,section,article,hr,pre';
+
+/**
+ * Layout containers go, their content stays. A `<div>` holding only text is a paragraph (news
+ * sites and Word Online use them so), otherwise it just disappears; table cells become paragraphs,
+ * since the schema has no tables.
+ */
+const flattenContainers = (root: Element): void => {
+  for (const element of elementsOf(root).reverse()) {
+    const tag = tagOf(element);
+    if (tag === 'div' || tag === 'td' || tag === 'th' || tag === 'pre') {
+      if (element.querySelector(BLOCK)) unwrap(element);
+      else rename(element, 'p');
+    } else if (!(PASTE_ALLOWED_TAGS as readonly string[]).includes(tag)) {
+      unwrap(element);
+    }
+  }
+};
+
+const isEmpty = (element: Element): boolean =>
+  (element.textContent ?? '').replace(/\u00a0/g, ' ').trim() === '' &&
+  !element.querySelector('br,hr');
+
+/** Word's spacer paragraphs (`<p><o:p>&nbsp;</o:p></p>`) and Google Docs' `<br>` between blocks. */
+const dropEmptyBlocks = (root: Element): void => {
+  for (const element of elementsOf(root, 'p,h2,h3,blockquote,strong,em,a').reverse()) {
+    if (isEmpty(element)) element.remove();
+  }
+  for (const element of elementsOf(root, 'li').reverse()) {
+    if (isEmpty(element) && !element.querySelector('li')) element.remove();
+  }
+  for (const element of elementsOf(root, 'ul,ol'))
+    if (!element.querySelector('li')) element.remove();
+  for (const child of [...root.childNodes]) {
+    if (isElement(child) && tagOf(child) === 'br') child.remove();
+  }
+};
+
+/**
+ * Source line breaks inside text (Word wraps its HTML at 80 columns) mean a space, as HTML
+ * renders them; whitespace between blocks means nothing. Non-breaking spaces stay: French puts
+ * them before `:` and `?`.
+ */
+const BLOCK_TAGS = /^(p|h2|h3|ul|ol|li|blockquote|hr)$/;
+const isBlockOrNothing = (node: Node | null): boolean =>
+  node === null || (isElement(node) && BLOCK_TAGS.test(tagOf(node)));
+const besideBlock = (node: Node): boolean =>
+  isBlockOrNothing(node.previousSibling) || isBlockOrNothing(node.nextSibling);
+
+const tidyWhitespace = (node: Node, inBlockContainer: boolean): void => {
+  for (const child of [...node.childNodes]) {
+    if (child.nodeType === TEXT_NODE) {
+      const collapsed = (child.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ');
+      if (inBlockContainer && collapsed.trim() === '' && besideBlock(child)) child.remove();
+      else child.textContent = collapsed;
+    } else if (isElement(child)) {
+      tidyWhitespace(child, /^(ul|ol|li|blockquote)$/.test(tagOf(child)));
+    }
+  }
+};
+
+const stripAttributes = (root: Element): void => {
+  for (const element of elementsOf(root)) {
+    for (const { name } of [...element.attributes]) {
+      const keep =
+        (name === 'href' && tagOf(element) === 'a') ||
+        (name === 'start' && tagOf(element) === 'ol');
+      if (!keep) element.removeAttribute(name);
+    }
+  }
+};
+
+/** Parses without running anything: a template's content is inert, and so is a fresh document. */
+const parse = (html: string, doc: Document): Element => {
+  const inert = doc.implementation.createHTMLDocument('');
+  const template = inert.createElement('template');
+  template.innerHTML = html;
+  const root = inert.createElement('div');
+  root.appendChild(template.content);
+  return root;
+};
+
+/**
+ * Clipboard HTML from Word, Google Docs or a web page, reduced to the clean HTML the editor
+ * keeps: headings, paragraphs, lists (Word's rebuilt), links (http, https, mailto), bold,
+ * italic, quotes. Fonts, colours, classes, styles, comments, tracked changes, images, scripts,
+ * forms and event handlers are gone. `doc` is any DOM Document (the renderer's `document`, or
+ * jsdom's in tests); nothing pasted is ever attached to it. The result also passes DOMPurify
+ * with an allow-list of the schema's tags and attributes, as a second, independent line.
+ */
+export const cleanPastedHtml = (html: string, doc: Document): string => {
+  const root = parse(html, doc);
+  removeComments(root);
+  dropUnwanted(root);
+  rebuildWordLists(root);
+  normaliseInlineStyles(root);
+  normaliseHeadings(root);
+  nestListsInItems(root);
+  keepSafeLinks(root);
+  flattenContainers(root);
+  dropEmptyBlocks(root);
+  tidyWhitespace(root, true);
+  stripAttributes(root);
+  const view = doc.defaultView;
+  if (!view) throw new Error('cleanPastedHtml needs a Document with a window (defaultView)');
+  return DOMPurify(view)
+    .sanitize(root.innerHTML, {
+      ALLOWED_TAGS: [...PASTE_ALLOWED_TAGS],
+      ALLOWED_ATTR: [...PASTE_ALLOWED_ATTRIBUTES],
+      ALLOWED_URI_REGEXP: ALLOWED_HREF,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+    })
+    .trim();
+};

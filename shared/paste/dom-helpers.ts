@@ -1,0 +1,69 @@
+/**
+ * Small DOM helpers for the paste cleaner. They use only what every DOM has (the renderer's,
+ * jsdom's), never globals such as `Node` or `NodeFilter`, which Node itself does not define.
+ */
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const COMMENT_NODE = 8;
+
+export const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NODE;
+
+/** Lower-case tag name without a namespace prefix's case trouble (`O:P` → `o:p`). */
+export const tagOf = (element: Element): string => element.tagName.toLowerCase();
+
+/** The element's inline style as property → value, lower-cased names, values trimmed. */
+export const styleOf = (element: Element): Map<string, string> => {
+  const styles = new Map<string, string>();
+  for (const declaration of (element.getAttribute('style') ?? '').split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const name = declaration.slice(0, colon).trim().toLowerCase();
+    if (name)
+      styles.set(
+        name,
+        declaration
+          .slice(colon + 1)
+          .trim()
+          .toLowerCase(),
+      );
+  }
+  return styles;
+};
+
+/** Replaces the element by its children. */
+export const unwrap = (element: Element): void => {
+  const parent = element.parentNode;
+  if (!parent) return;
+  while (element.firstChild) parent.insertBefore(element.firstChild, element);
+  parent.removeChild(element);
+};
+
+/** A new element of another tag holding the old one's children, in its place; no attributes. */
+export const rename = (element: Element, tag: string): Element => {
+  const replacement = element.ownerDocument.createElement(tag);
+  while (element.firstChild) replacement.appendChild(element.firstChild);
+  element.parentNode?.replaceChild(replacement, element);
+  return replacement;
+};
+
+/** Wraps the element's children in a new element of the tag, inside it. */
+export const wrapChildren = (element: Element, tag: string): Element => {
+  const wrapper = element.ownerDocument.createElement(tag);
+  while (element.firstChild) wrapper.appendChild(element.firstChild);
+  element.appendChild(wrapper);
+  return wrapper;
+};
+
+/** Every element under the root, in document order, as a static list safe to mutate over. */
+export const elementsOf = (root: Element, selector = '*'): Element[] => [
+  ...root.querySelectorAll(selector),
+];
+
+/** Removes every comment, including Word's `<!--[if !supportLists]-->` and `<![endif]>`. */
+export const removeComments = (node: Node): void => {
+  for (const child of [...node.childNodes]) {
+    if (child.nodeType === COMMENT_NODE) node.removeChild(child);
+    else removeComments(child);
+  }
+};

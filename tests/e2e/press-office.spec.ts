@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { newRelease, saveStatus } from '../support/journey';
+import { expect, test } from './host-fixture';
+
+const pick = async (page: Page, label: string, query: string, option: string) => {
+  await page.getByLabel(label, { exact: true }).fill(query);
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
+};
+
+const missingCount = async (list: Locator): Promise<number> =>
+  (await list.isVisible()) ? list.getByRole('listitem').count() : 0;
+
+for (const template of ['Press release', 'News item', 'Press statement', 'Media advisory']) {
+  test(`a ${template.toLowerCase()} from its template: the missing list shrinks to nothing, then it is ready`, async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await newRelease(page, template);
+    await expect(page.getByText(`From template: ${template}`)).toBeVisible();
+
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await expect(body).toContainText('[');
+
+    // "Mark as ready" lists everything missing, each item a link to its field.
+    await page.getByRole('button', { name: 'Mark as ready' }).click();
+    const check = page.getByRole('region', { name: 'Ready check' });
+    const missing = check.getByRole('list', { name: 'Missing' });
+    await expect(missing).toBeVisible();
+    const counts = [await missingCount(missing)];
+    expect(counts[0]).toBeGreaterThanOrEqual(3);
+    await expect(missing).toContainText('Headline');
+    await expect(missing).toContainText('Place');
+
+    // The item is a link: it takes the officer to the field.
+    await missing.getByRole('button', { name: /^Headline/ }).click();
+    await expect(page.getByLabel('Headline')).toBeFocused();
+    await page.keyboard.type(`${template}: OSCE Mission supports election observers`);
+    await expect.poll(() => missingCount(missing)).toBeLessThan(counts[0] ?? 0);
+    counts.push(await missingCount(missing));
+
+    await pick(page, 'Place', 'vien', 'Vienna Austria');
+    await pick(page, 'Source', 'secretariat', 'OSCE Secretariat');
+    await pick(page, 'Fields of work', 'elect', 'Elections');
+    await expect.poll(() => missingCount(missing)).toBeLessThan(counts[1] ?? 0);
+
+    // Replace every prompt of the skeleton with the release's own text.
+    await body.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('The OSCE Secretariat trained 120 election observers this week.');
+    await page.getByLabel('Summary').fill('Training for election observers.');
+    await expect(check.getByRole('list', { name: 'Missing' })).toHaveCount(0);
+    await expect(check.getByRole('heading')).toHaveText('Nothing missing');
+
+    await check.getByRole('button', { name: 'Mark as ready' }).click();
+    await expect(check.getByRole('heading')).toHaveText('Ready to go');
+    await expect(page.getByText('Ready', { exact: true }).first()).toBeVisible();
+    const library = page.getByRole('navigation', { name: 'Library' });
+    await expect(library.getByText('Ready', { exact: true })).toBeVisible();
+
+    // An edit after that shows the release needs another check.
+    await page.getByLabel('Headline').press('End');
+    await page.keyboard.type('!');
+    await expect(page.getByText('Changed since ready')).toBeVisible();
+    await expect(saveStatus(page)).toHaveText('Saved');
+  });
+}
+
+test('pasting from Word keeps headings, bold, links and the list structure', async ({
+  page,
+  app,
+}) => {
+  const html = await readFile('tests/fixtures/paste/word.html', 'utf8');
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await page.evaluate((clip) => {
+    const target = document.querySelector('.ProseMirror');
+    const data = new DataTransfer();
+    data.setData('text/html', clip);
+    data.setData('text/plain', 'plain text fallback');
+    target?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, html);
+  await expect(body.locator('ul > li').first()).toBeVisible();
+  await expect(body.locator('ol > li').first()).toBeVisible();
+  await expect(body.locator('li ul > li, li ol > li').first()).toBeVisible();
+  await expect(body.locator('strong').first()).toBeVisible();
+  await expect(body.locator('a[href^="http"]').first()).toBeVisible();
+  await expect(body).not.toContainText('plain text fallback');
+  expect(await body.locator('[style], font, img, script, o\\:p, .MsoNormal').count()).toBe(0);
+  await expect(saveStatus(page)).toHaveText('Saved');
+});
+
+test('find and replace all changes every match, and one undo brings them all back', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await page.keyboard.type(
+    'The Mission met the mission staff and missionaries. A mission is not a Mission statement.',
+  );
+  await page.keyboard.press('Control+F');
+  const find = page.getByRole('search', { name: 'Find and replace' });
+  await find.getByLabel('Find', { exact: true }).fill('mission');
+  await expect(find.getByRole('status')).toHaveText(/^(5 matches|1 of 5)$/);
+  await find.getByLabel('Match case').check();
+  await expect(find.getByRole('status')).toHaveText(/^(3 matches|1 of 3)$/);
+  await find.getByLabel('Match case').uncheck();
+  await find.getByLabel('Whole word').check();
+  await expect(find.getByRole('status')).toHaveText(/^(4 matches|1 of 4)$/);
+  await find.getByLabel('Replace with').fill('Office');
+  await find.getByRole('button', { name: 'Replace all' }).click();
+  await expect(body).toHaveText(
+    'The Office met the Office staff and missionaries. A Office is not a Office statement.',
+  );
+  await expect(find.getByRole('status')).toHaveText('No matches');
+
+  await find.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Control+Z');
+  await expect(body).toHaveText(
+    'The Mission met the mission staff and missionaries. A mission is not a Mission statement.',
+  );
+});
+
+test('a table typed in the body comes out as a GitHub-flavoured Markdown table', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  await page.getByLabel('Headline').fill('Observers by State');
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.getByRole('button', { name: 'Table' }).click();
+  const tableTools = page.getByRole('toolbar', { name: 'Table' });
+  await expect(tableTools).toBeVisible();
+  // Header row, then the first body row; Tab moves from cell to cell.
+  for (const cell of ['State', 'Observers', 'Since', 'Austria', '12', 'June']) {
+    await page.keyboard.type(cell);
+    await page.keyboard.press('Tab');
+  }
+  await tableTools.getByRole('button', { name: 'Delete row' }).click();
+  await expect(page.getByRole('textbox', { name: 'Body' }).locator('tr')).toHaveCount(2);
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Markdown' }).click(),
+  ]);
+  const markdown = await readFile(await download.path(), 'utf8');
+  expect(markdown).toMatch(
+    /\| State +\| Observers +\| Since +\|\n\| -+ \| -+ \| -+ \|\n\| Austria +\| 12 +\| June +\|/,
+  );
+});
