@@ -160,3 +160,26 @@ test('a table typed in the body comes out as a GitHub-flavoured Markdown table',
     /\| State +\| Observers +\| Since +\|\n\| -+ \| -+ \| -+ \|\n\| Austria +\| 12 +\| June +\|/,
   );
 });
+
+test('a release links to its translation, and the link survives a reload', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  await page.getByLabel('Headline').fill('Миссия ОБСЕ поддерживает медиаграмотность');
+  await page.getByLabel('Language').selectOption('ru');
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  await newRelease(page, 'Blank release');
+  await page.getByLabel('Headline').fill('OSCE Mission supports media literacy');
+  await page.getByLabel('Translations', { exact: true }).fill('медиа');
+  await page.getByRole('option', { name: /Миссия ОБСЕ.*Russian/ }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  await page.reload();
+  await expect(page.getByLabel('Headline')).toHaveValue('OSCE Mission supports media literacy');
+  await expect(
+    page.getByRole('list', { name: 'Translations: chosen' }).getByRole('listitem'),
+  ).toHaveText(['Миссия ОБСЕ поддерживает медиаграмотность×']);
+});

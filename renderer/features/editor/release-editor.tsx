@@ -296,7 +296,7 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
         <ClosingBlocks blocks={blocks} language={meta.language} onChange={onBlocks} />
         <WritingStats bodyText={bodyText} headline={headline} language={meta.language} />
       </section>
-      <MetadataPanel meta={meta} taxonomies={taxonomies} onChange={onMeta} />
+      <MetadataPanel releaseId={draft.id} meta={meta} taxonomies={taxonomies} onChange={onMeta} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { TermPicker } from '../../components/term-picker';
 import { toPickerOptions } from '../../lib/terms';
 import { EmbargoField } from './embargo-field';
+import { TranslationsField } from './translations-field';
 
 export const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
@@ -18,12 +19,14 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 interface MetadataPanelProps {
+  /** The release whose metadata this is: it cannot be its own translation. */
+  releaseId: string;
   meta: ReleaseMeta;
   taxonomies: Taxonomies;
   onChange: (meta: ReleaseMeta) => void;
 }
 
-export function MetadataPanel({ meta, taxonomies, onChange }: MetadataPanelProps) {
+export function MetadataPanel({ releaseId, meta, taxonomies, onChange }: MetadataPanelProps) {
   const dateId = useId();
   const datelineDateId = useId();
   const languageId = useId();
@@ -143,6 +146,11 @@ export function MetadataPanel({ meta, taxonomies, onChange }: MetadataPanelProps
         onChange={(countryIds) => set({ countryIds })}
       />
       <EmbargoField value={meta.embargo} onChange={(embargo) => set({ embargo })} />
+      <TranslationsField
+        selfId={releaseId}
+        value={meta.translationIds}
+        onChange={(translationIds) => set({ translationIds })}
+      />
     </aside>
   );
 }
