@@ -7,30 +7,77 @@ import {
   type ChannelOutput,
 } from '../shared/contract';
 import { ServiceError, type Result } from '../shared/result';
+import type { ExportFormat } from '../shared/schemas';
+import { exportBatch } from './services/export-batch';
+import { importFiles } from './services/import-files';
 import type { Services } from './services/types';
+import { newReleaseDefaults } from './preferences';
+import { preferenceHandlers, type AppAbilities } from './preferences-handlers';
+
+export type { AppAbilities } from './preferences-handlers';
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>) => Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]?: Handler<C> };
 
 /** What only the desktop shell can do: ask the user where to put a file, and write it there. */
 export interface DesktopAbilities {
-  chooseSavePath(defaultName: string, format: 'md' | 'html'): Promise<string | null>;
+  chooseSavePath(defaultName: string, format: ExportFormat): Promise<string | null>;
+  /** A folder for a batch export, or null when the officer cancels. */
+  chooseFolder(): Promise<string | null>;
   writeFile(path: string, content: string): Promise<void>;
 }
 
-export const createHandlers = (services: Services, desktop?: DesktopAbilities): Handlers => {
+export const createHandlers = (
+  services: Services,
+  desktop?: DesktopAbilities,
+  app?: AppAbilities,
+): Handlers => {
   const handlers: Handlers = {
+    ...(app ? preferenceHandlers(services, app) : {}),
     'app:info': async () => ({ storePath: services.storePath, version: services.version }),
     'taxonomies:get': async () => services.taxonomies.get(),
     'drafts:list': async ({ view }) => services.drafts.list(view),
-    'drafts:create': () => services.drafts.create(),
+    'drafts:create': ({ templateId }) =>
+      templateId
+        ? services.workflow.createFromTemplate(templateId)
+        : services.drafts.create(app ? newReleaseDefaults(app.preferences.get()) : undefined),
+    'drafts:mark-ready': ({ id }) => services.workflow.markReady(id),
+    'templates:list': async () => services.templates.list(),
+    'templates:save': async ({ draftId, name }) =>
+      services.templates.saveFromDraft(await services.drafts.get(draftId), name),
+    'templates:update': async ({ id, name, fromDraftId }) =>
+      services.templates.update(id, {
+        name,
+        draft: fromDraftId ? await services.drafts.get(fromDraftId) : undefined,
+      }),
+    'templates:delete': async ({ id }) => {
+      await services.templates.remove(id);
+      return { deleted: true as const };
+    },
     'drafts:get': ({ id }) => services.drafts.get(id),
     'drafts:save': (update) => services.drafts.save(update),
+    'drafts:journal': (update) => services.drafts.journal(update),
+    'store:report': async () => services.storeReport(),
     'drafts:trash': ({ id }) => services.drafts.trash(id),
     'drafts:restore': ({ id }) => services.drafts.restore(id),
     'export:render': ({ id, format }) => services.exports.render(id, format),
+    'import:files': ({ files }) =>
+      importFiles(files, { drafts: services.drafts, taxonomies: services.taxonomies.get() }),
   };
   if (desktop) {
+    handlers['export:batch'] = async ({ selection, formats, force }) => {
+      const folder = await desktop.chooseFolder();
+      if (!folder) return { status: 'cancelled' };
+      const result = await exportBatch(
+        {
+          listActive: () => services.drafts.list('active'),
+          getDraft: (id) => services.drafts.get(id),
+          getTaxonomies: () => services.taxonomies.get(),
+        },
+        { selection, formats, outDir: folder, force },
+      );
+      return { status: 'done', folder, ...result };
+    };
     handlers['export:save'] = async ({ id, format }) => {
       const file = await services.exports.render(id, format);
       const path = await desktop.chooseSavePath(file.fileName, format);

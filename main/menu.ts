@@ -38,6 +38,8 @@ export const buildMenuTemplate = (ctx: MenuContext): Item[] => {
           submenu: [
             { role: 'about' },
             separator,
+            command('app:preferences'),
+            separator,
             { role: 'services' },
             separator,
             { role: 'hide' },
@@ -61,6 +63,8 @@ export const buildMenuTemplate = (ctx: MenuContext): Item[] => {
         click: () => ctx.newWindow(),
       },
       separator,
+      // macOS keeps Preferences in the app menu; elsewhere it sits in File.
+      ...(mac ? [] : [command('app:preferences'), separator]),
       { role: 'close' },
       ...(mac ? [] : [separator, { role: 'quit' } satisfies Item]),
     ],

@@ -6,6 +6,13 @@ import {
   type CommandBridge,
 } from '../shared/commands';
 import { BRIDGE_KEY, channels, type DesktopBridge } from '../shared/contract';
+import {
+  isMainEvent,
+  MAIN_EVENT_BRIDGE_KEY,
+  mainEventChannel,
+  parseMainEvent,
+  type MainEventBridge,
+} from '../shared/main-events';
 
 // One function per contract channel and nothing else: no raw ipcRenderer, no generic invoke.
 const bridge = Object.fromEntries(
@@ -29,3 +36,22 @@ const commands: CommandBridge = {
 };
 
 contextBridge.exposeInMainWorld(COMMAND_BRIDGE_KEY, commands);
+
+// Main's other events (a release saved in another window), by name from the shared list, each
+// payload parsed against its schema; the page never sees the IPC event or an unknown name.
+const events: MainEventBridge = {
+  on: (event, listener) => {
+    if (!isMainEvent(event)) return () => undefined;
+    const channel = mainEventChannel(event);
+    const forward = (_event: unknown, payload: unknown) => {
+      const parsed = parseMainEvent(event, payload);
+      if (parsed) listener(parsed);
+    };
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(MAIN_EVENT_BRIDGE_KEY, events);

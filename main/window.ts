@@ -34,7 +34,7 @@ export const createSecureWindow = (
     title: 'Newsroom',
     backgroundColor: '#f4f5f7',
     webPreferences: {
-      // Reviewed: the preload exposes only the contract's functions and the command subscription.
+      // Reviewed: the preload exposes the contract's functions and two narrow subscriptions.
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

@@ -3,11 +3,23 @@ import type { Draft, DraftSummary, ExportFormat, Taxonomies } from '../shared/sc
 import { api } from './api/client';
 import { deliverExport } from './api/deliver-export';
 import { ExportMenu } from './components/export-menu';
+import { TransferBar } from './features/export/transfer-bar';
 import { ReleaseEditor } from './features/editor/release-editor';
 import type { SaveStatus } from './features/editor/save-queue';
 import { LibraryPanel, type LibraryView } from './features/library/library-panel';
 import { SaveIndicator } from './components/save-indicator';
 import { Notices, type Notice } from './components/notices';
+import { StoreReportNotice } from './features/recovery/store-report-notice';
+import { NewReleaseMenu } from './features/templates/new-release-menu';
+import { TemplatesDialog } from './features/templates/templates-dialog';
+import type { Template } from '../shared/template-schema';
+import { CommandCenter } from './features/palette/command-center';
+import { useCloseGuard } from './features/shell/use-close-guard';
+import { PreferencesDialog } from './features/preferences/preferences-dialog';
+import { usePreferences } from './features/preferences/use-preferences';
+import { onMainEvent } from './features/sync/main-events';
+import { CHANGED_ELSEWHERE } from './features/sync/remote-save';
+import { summarize } from '../shared/schemas';
 
 const byNewest = (a: DraftSummary, b: DraftSummary) => b.updatedAt.localeCompare(a.updatedAt);
 
@@ -19,8 +31,15 @@ export function App() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved', at: null });
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [managingTemplates, setManagingTemplates] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
+  const [preferencesOpen, setPreferencesOpen] = useState(false);
+  const draftRef = useRef<Draft | null>(null);
+  useEffect(() => {
+    draftRef.current = draft;
+  }, [draft]);
 
   const notify = useCallback((notice: Omit<Notice, 'id'>) => {
     const id = Date.now() + Math.random();
@@ -34,6 +53,10 @@ export function App() {
     [notify],
   );
 
+  const { preferences, save: savePreferences } = usePreferences(fail);
+
+  const loadTemplates = useCallback(async () => setTemplates(await api['templates:list']({})), []);
+
   const loadList = useCallback(
     async (which: LibraryView) => setItems(await api['drafts:list']({ view: which })),
     [],
@@ -44,12 +67,17 @@ export function App() {
       api['taxonomies:get']({}),
       api['app:info']({}),
       api['drafts:list']({ view: 'active' }),
+      api['templates:list']({}),
     ])
-      .then(([tax, info, list]) => {
+      .then(([tax, info, list, templateList]) => {
+        setTemplates(templateList);
         setTaxonomies(tax);
         setStorePath(info.storePath);
         setItems(list);
-        const last = localStorage.getItem('newsroom.lastOpen');
+        // A window the shell opened on a given release says so in its address (#release=ID).
+        const last =
+          new URLSearchParams(window.location.hash.slice(1)).get('release') ??
+          localStorage.getItem('newsroom.lastOpen');
         const toOpen = list.find((item) => item.id === last) ?? list[0];
         if (toOpen) return api['drafts:get']({ id: toOpen.id }).then(setDraft);
         return undefined;
@@ -71,6 +99,7 @@ export function App() {
       return false;
     }
   }, [fail]);
+  useCloseGuard(draft !== null && status.state !== 'saved', settle);
 
   const open = async (id: string) => {
     if (id === draft?.id) return;
@@ -82,10 +111,10 @@ export function App() {
     }
   };
 
-  const create = async () => {
+  const create = async (templateId: string | null = null) => {
     if (!(await settle())) return;
     try {
-      const created = await api['drafts:create']({});
+      const created = await api['drafts:create'](templateId ? { templateId } : {});
       setView('active');
       await loadList('active');
       setDraft(created);
@@ -154,6 +183,45 @@ export function App() {
       }),
     [],
   );
+  /** Another window saved the open release and this one had nothing unsaved: show its version. */
+  const reloadOpen = useCallback(
+    (stillClean: () => boolean) => {
+      const id = draftRef.current?.id;
+      if (!id) return;
+      api['drafts:get']({ id }).then((fresh) => {
+        // Typing started while the newer version was on its way: keep the typing.
+        if (!stillClean()) return notify({ tone: 'info', text: CHANGED_ELSEWHERE });
+        setDraft((current) => (current?.id === fresh.id ? fresh : current));
+        onSaved(summarize(fresh));
+      }, fail);
+    },
+    [notify, fail, onSaved],
+  );
+
+  // The store moved (Preferences, in any window): read the library from its new folder.
+  useEffect(
+    () =>
+      onMainEvent('store:changed', () => {
+        void (async () => {
+          const [tax, info, list, templateList] = await Promise.all([
+            api['taxonomies:get']({}),
+            api['app:info']({}),
+            api['drafts:list']({ view: 'active' }),
+            api['templates:list']({}),
+          ]);
+          setTaxonomies(tax);
+          setStorePath(info.storePath);
+          setTemplates(templateList);
+          setView('active');
+          setItems(list);
+          const openId = draftRef.current?.id;
+          const stillThere = list.some((item) => item.id === openId);
+          setDraft(openId && stillThere ? await api['drafts:get']({ id: openId }) : null);
+        })().catch(fail);
+      }),
+    [fail],
+  );
+
   const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
     flushRef.current = flush;
   }, []);
@@ -177,9 +245,11 @@ export function App() {
           </span>
           <span className="brand-name">Newsroom</span>
         </div>
-        <button type="button" className="button primary" onClick={() => void create()}>
-          New release
-        </button>
+        <NewReleaseMenu
+          templates={templates}
+          onCreate={(id) => void create(id)}
+          onManage={() => setManagingTemplates(true)}
+        />
         <div className="topbar-spacer" />
         {draft && <SaveIndicator status={status} />}
         {draft && !draft.trashedAt && (
@@ -188,6 +258,11 @@ export function App() {
           </button>
         )}
         <ExportMenu disabled={!draft} onExport={(format) => void exportAs(format)} />
+        <TransferBar
+          draftId={draft?.id ?? null}
+          onNotice={(tone, text) => notify({ tone, text })}
+          onImported={() => void loadList(view)}
+        />
       </header>
       <LibraryPanel
         view={view}
@@ -199,6 +274,7 @@ export function App() {
         onRestore={(id) => void restore(id)}
       />
       <main className="main">
+        <StoreReportNotice />
         {draft?.trashedAt && (
           <div className="banner" role="status">
             This release is in the trash.
@@ -209,26 +285,78 @@ export function App() {
         )}
         {draft ? (
           <ReleaseEditor
-            key={draft.id}
+            // A newer version from another window replaces the editor; its own saves do not.
+            key={`${draft.id}@${draft.revision}`}
             draft={draft}
             taxonomies={taxonomies}
             onSaved={onSaved}
             onStatus={setStatus}
             registerFlush={registerFlush}
+            templates={templates}
+            onNotice={(tone, text) => notify({ tone, text })}
+            onTemplateSaved={() => void loadTemplates().catch(fail)}
+            onReload={reloadOpen}
+            onKeptCopy={(copy) => {
+              notify({
+                tone: 'info',
+                text: `Changed in another window: that version is kept in the library as “${copy.headline}”.`,
+              });
+              void loadList(view).catch(fail);
+            }}
           />
         ) : (
           <div className="empty-state">
             <h1>No release open</h1>
             <p>Start a new release, or open one from the library.</p>
             <button type="button" className="button primary" onClick={() => void create()}>
-              New release
+              Blank release
             </button>
           </div>
         )}
       </main>
       <footer className="statusbar">
         <span>Store: {storePath}</span>
+        {preferences?.officerName && <span>Officer: {preferences.officerName}</span>}
       </footer>
+      {preferencesOpen && preferences && (
+        <PreferencesDialog
+          preferences={preferences}
+          taxonomies={taxonomies}
+          onSave={savePreferences}
+          onMoveStore={async () => {
+            if (!(await settle()))
+              throw new Error('Pending edits could not be saved; the store was not moved.');
+            return api['store:move']({});
+          }}
+          onClose={() => setPreferencesOpen(false)}
+        />
+      )}
+      {managingTemplates && (
+        <TemplatesDialog
+          templates={templates}
+          openDraftId={draft?.id ?? null}
+          onChanged={() => void loadTemplates().catch(fail)}
+          onClose={() => setManagingTemplates(false)}
+          onError={fail}
+        />
+      )}
+      <CommandCenter
+        run={{
+          'release:new': () => void create(),
+          'release:save': () => void settle(),
+          'release:export-md': () => void exportAs('md'),
+          'release:export-html': () => void exportAs('html'),
+          'release:trash': () => void trash(),
+          'view:library': () => void switchView('active'),
+          'view:trash': () => void switchView('trash'),
+          'app:preferences': () => setPreferencesOpen(true),
+        }}
+        isEnabled={(command) =>
+          command.startsWith('release:') && command !== 'release:new'
+            ? draft !== null && !(command === 'release:trash' && draft.trashedAt)
+            : true
+        }
+      />
       <Notices
         notices={notices}
         onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))}

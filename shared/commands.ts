@@ -12,6 +12,7 @@ export const RENDERER_COMMANDS = [
   'view:library',
   'view:trash',
   'app:palette',
+  'app:preferences',
 ] as const;
 export type RendererCommand = (typeof RENDERER_COMMANDS)[number];
 
@@ -50,6 +51,11 @@ export const COMMAND_SPECS: Record<RendererCommand, CommandSpec> = {
     label: 'Command Palette…',
     accelerator: 'CmdOrCtrl+Shift+P',
     keywords: 'commands actions',
+  },
+  'app:preferences': {
+    label: 'Preferences…',
+    accelerator: 'CmdOrCtrl+,',
+    keywords: 'settings options theme dark officer name store folder spelling',
   },
 };
 

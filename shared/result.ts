@@ -8,6 +8,8 @@ export const ErrorCodeSchema = z.enum([
   'IO_ERROR',
   'CORRUPT_FILE',
   'INTERNAL',
+  /** Someone else saved the release since this copy of it was read. */
+  'CONFLICT',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

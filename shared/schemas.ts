@@ -29,6 +29,17 @@ export const TermSchema = z.object({
   abbreviation: z.string().min(1).max(40).optional(),
   /** Group headings organise a list but cannot be chosen themselves. */
   selectable: z.boolean().optional(),
+  /**
+   * The term's name in the other languages a release is written in (`Vienne`, `Wien`), used by
+   * datelines; `label` stays the English name. A missing language falls back to `label`.
+   */
+  labels: z
+    .object({
+      ru: z.string().min(1).max(300).optional(),
+      fr: z.string().min(1).max(300).optional(),
+      de: z.string().min(1).max(300).optional(),
+    })
+    .optional(),
 });
 export type Term = z.infer<typeof TermSchema>;
 
@@ -78,9 +89,50 @@ export const DocSchema = RichNodeSchema.refine((node) => node.type === 'doc', {
 
 export const emptyDoc = (): RichNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
 
+/** Languages a release is written in; also the spell checker's language. */
+export const LANGUAGES = ['en', 'ru', 'fr', 'de'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/**
+ * An embargo as the officer sets it: a wall-clock time in a named IANA time zone (default
+ * Europe/Vienna). Kept as local time plus zone, not as an instant, so that it still reads
+ * "09:00 Vienna" after a daylight-saving change or a change of the zone's rules.
+ */
+export const EmbargoSchema = z.object({
+  localDateTime: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+      'must be a local date and time written YYYY-MM-DDTHH:MM',
+    ),
+  timeZone: z.string().min(1).max(64),
+});
+export type Embargo = z.infer<typeof EmbargoSchema>;
+
+export const TermFieldSchema = z.enum([
+  'contentType',
+  'places',
+  'sources',
+  'fieldsOfWork',
+  'countries',
+]);
+export type TermField = z.infer<typeof TermFieldSchema>;
+
+export const UnresolvedTermSchema = z.object({
+  field: TermFieldSchema,
+  /** The id the file gave, when it gave one. */
+  id: z.string().max(120).nullable(),
+  label: z.string().max(300),
+});
+export type UnresolvedTerm = z.infer<typeof UnresolvedTermSchema>;
+
 export const ReleaseMetaSchema = z.object({
   contentTypeId: TermIdSchema.nullable(),
+  /** The publishing date. */
   date: IsoDateSchema.nullable(),
+  /** Set only when the dateline carries another date than the publishing date. */
+  datelineDate: IsoDateSchema.nullable().default(null),
   /** One or several dateline cities, in the order they print. */
   placeIds: z.array(TermIdSchema).max(6),
   /** Print the country after the city: `OSH, Kyrgyzstan, 14 March 2006 –`. */
@@ -88,6 +140,15 @@ export const ReleaseMetaSchema = z.object({
   sourceIds: z.array(TermIdSchema).max(20),
   fieldOfWorkIds: z.array(TermIdSchema).max(30),
   countryIds: z.array(TermIdSchema).max(80),
+  /**
+   * Terms an imported file named that the taxonomy does not know. Kept, not dropped, so the
+   * officer sees them and the next export still carries them; they are never sent as ids.
+   */
+  unresolvedTerms: z.array(UnresolvedTermSchema).max(100).default([]),
+  language: LanguageSchema.default('en'),
+  embargo: EmbargoSchema.nullable().default(null),
+  /** Other releases that are translations of this one. */
+  translationIds: z.array(DraftIdSchema).max(10).default([]),
 });
 export type ReleaseMeta = z.infer<typeof ReleaseMetaSchema>;
 
@@ -99,6 +160,31 @@ export const emptyMeta = (): ReleaseMeta => ({
   sourceIds: [],
   fieldOfWorkIds: [],
   countryIds: [],
+  datelineDate: null,
+  language: 'en',
+  embargo: null,
+  translationIds: [],
+  unresolvedTerms: [],
+});
+
+/** The parts of a release around its body, as the genre has them. */
+export const ReleaseBlocksSchema = z.object({
+  /** The summary (lead) under the headline; the guide warns past 160 characters. */
+  lead: z.string().max(2000).default(''),
+  /** The media-contact block; defaults come from the release's source. */
+  contact: z.string().max(4000).default(''),
+  /** The "About" boilerplate; defaults come from the release's source. */
+  about: z.string().max(4000).default(''),
+  /** Close the release with the end mark (###). */
+  endMark: z.boolean().default(false),
+});
+export type ReleaseBlocks = z.infer<typeof ReleaseBlocksSchema>;
+
+export const emptyBlocks = (): ReleaseBlocks => ({
+  lead: '',
+  contact: '',
+  about: '',
+  endMark: false,
 });
 
 export const ReleaseStatusSchema = z.enum(['draft', 'ready']);
@@ -111,7 +197,10 @@ export const DraftSchema = z.object({
   headline: HeadlineSchema,
   body: DocSchema,
   meta: ReleaseMetaSchema,
+  blocks: ReleaseBlocksSchema.default(emptyBlocks),
   status: ReleaseStatusSchema,
+  /** The template the release was started from, whose placeholders must all be replaced. */
+  templateId: z.string().max(80).nullable().default(null),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   trashedAt: TimestampSchema.nullable(),
@@ -132,6 +221,8 @@ export const DraftSummarySchema = DraftSchema.pick({
 }).extend({
   contentTypeId: TermIdSchema.nullable(),
   date: IsoDateSchema.nullable(),
+  embargo: EmbargoSchema.nullable().default(null),
+  language: LanguageSchema.default('en'),
 });
 export type DraftSummary = z.infer<typeof DraftSummarySchema>;
 
@@ -145,9 +236,12 @@ export const summarize = (draft: Draft): DraftSummary => ({
   revision: draft.revision,
   contentTypeId: draft.meta.contentTypeId,
   date: draft.meta.date,
+  embargo: draft.meta.embargo,
+  language: draft.meta.language,
 });
 
-export const ExportFormatSchema = z.enum(['md', 'html']);
+/** `html` is the complete document, `html-fragment` the `<article>` alone, for pasting into a CMS. */
+export const ExportFormatSchema = z.enum(['md', 'html', 'html-fragment', 'ninjs']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const ExportFileSchema = z.object({
@@ -156,3 +250,26 @@ export const ExportFileSchema = z.object({
   content: z.string(),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/**
+ * Something the store did on its own to keep the user's work safe (a damaged file moved aside,
+ * unsaved text recovered after a crash…), reported so the window can say what happened.
+ */
+export const StoreEventSchema = z.object({
+  kind: z.enum([
+    'recovered-draft',
+    'restored-draft',
+    'lost-draft',
+    'restored-file',
+    'rebuilt-library',
+    'stale-lock',
+    'migrated',
+  ]),
+  at: TimestampSchema,
+  message: z.string(),
+  /** The file the event concerns, and where a damaged copy was kept, when there is one. */
+  file: z.string().optional(),
+  keptAs: z.string().optional(),
+  draftId: DraftIdSchema.optional(),
+});
+export type StoreEvent = z.infer<typeof StoreEventSchema>;

@@ -7,7 +7,7 @@ interface Output {
 }
 
 /** The rules a saved draft must meet, as the drafts service applies them on every save. */
-const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | null => {
+export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | null => {
   try {
     checkTerms(draft.meta, taxonomies);
     checkBody(draft.body);

@@ -3,9 +3,21 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ExportFormatSchema, type DraftSummary } from '../../shared/schemas';
-import { parseMarkdownRelease } from '../services/import';
+import {
+  ExportFormatSchema,
+  ReleaseStatusSchema,
+  type DraftSummary,
+  type ExportFormat,
+} from '../../shared/schemas';
+import { exportBatch, type ReleaseSelection } from '../services/export-batch';
+import {
+  decodeImportFile,
+  importKind,
+  MAX_IMPORT_BYTES,
+  parseImportFile,
+} from '../services/import-file';
 import { openServices, type OpenedServices } from '../services/index';
+import { checkCommand } from './check-command';
 import { explicitStoreDir, STORE_ENV } from '../store-location';
 
 export interface CliIo {
@@ -18,10 +30,17 @@ const USAGE = `Usage: newsroom <command> [options]
 Commands:
   list   --store DIR [--json] [--trash]
          List the releases in a store, newest first (--trash: the trashed ones).
-  import FILE|DIR --store DIR
-         Import Markdown files (*.md) as new drafts; the first "# " heading is the headline.
-  export --store DIR --id ID --format md|html --out DIR [--force]
-         Write one release to DIR; an existing file is kept unless --force is given.
+  import FILE|DIR… --store DIR [--json]
+         Import Markdown (*.md) and HTML (*.html) files as new drafts. Progress and warnings
+         on stderr, the new ids on stdout (--json: a summary); exit 1 if any file failed.
+  export --store DIR (--id ID… | --all | --status draft|ready)
+         --format md,html,html-fragment,ninjs --out DIR [--force] [--json]
+         Write releases to DIR as YYYY-MM-DD-headline-slug.ext; an existing file is kept
+         unless --force is given. Progress on stderr, the files written on stdout (--json: a
+         summary of what was written and what failed); exit 1 if anything failed.
+  check  --store DIR [--json]
+         Verify every file of a store: it parses, fits its schema, and the library agrees
+         with the release files. Changes nothing; exit 1 if there are problems.
   help   Show this help.
 
 Instead of --store, the store folder may be given in ${STORE_ENV}.
@@ -39,7 +58,7 @@ const errorCode = (error: unknown): string | undefined =>
     : undefined;
 
 /** parseArgs throws plain TypeErrors for unknown or malformed options; those are usage errors. */
-const parse = <O extends Record<string, { type: 'string' | 'boolean' }>>(
+const parse = <O extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>(
   args: string[],
   options: O,
   allowPositionals: boolean,
@@ -77,7 +96,7 @@ const withServices = async <T>(
       throw new Error(`No release store in ${storeDir}`);
     }
   }
-  const services = await openServices({ storeDir });
+  const services = await openServices({ storeDir, holder: 'newsroom (the command-line tool)' });
   try {
     return await task(services);
   } finally {
@@ -142,58 +161,117 @@ const list = async (args: string[], io: CliIo): Promise<number> => {
   });
 };
 
-/** The Markdown files a path names: the file itself, or the *.md files directly inside a folder. */
-const markdownFiles = async (target: string): Promise<string[]> => {
+/** The files a path names: the file itself, or the *.md and *.html files directly inside a folder. */
+const importFiles = async (target: string): Promise<string[]> => {
   const stat = await fs.stat(target).catch((error: unknown) => {
     throw new Error(`Cannot read ${target}: ${describe(error)}`, { cause: error });
   });
   if (!stat.isDirectory()) return [target];
   const names = (await fs.readdir(target, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+    .filter((entry) => entry.isFile() && importKind(entry.name) !== null)
     .map((entry) => entry.name)
     .sort();
-  if (names.length === 0) throw new Error(`No Markdown files (*.md) in ${target}`);
+  if (names.length === 0) throw new Error(`No Markdown or HTML files (*.md, *.html) in ${target}`);
   return names.map((name) => path.join(target, name));
 };
 
+/** Reads a file for import without loading a huge one into memory first. */
+const readImportFile = async (file: string): Promise<string> => {
+  const name = path.basename(file);
+  const { size } = await fs.stat(file);
+  if (size > MAX_IMPORT_BYTES) {
+    throw new Error(
+      `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; a release file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
+  }
+  return decodeImportFile(name, await fs.readFile(file));
+};
+
 const importCommand = async (args: string[], io: CliIo): Promise<number> => {
-  const { values, positionals } = parse(args, { store: { type: 'string' } }, true);
+  const { values, positionals } = parse(
+    args,
+    { store: { type: 'string' }, json: { type: 'boolean' } },
+    true,
+  );
   if (positionals.length === 0) throw new UsageError('Missing the file or folder to import');
   const files: string[] = [];
-  for (const target of positionals) files.push(...(await markdownFiles(target)));
+  for (const target of positionals) files.push(...(await importFiles(target)));
 
   return withServices(values.store, true, async (services) => {
     const taxonomies = services.taxonomies.get();
-    let failed = 0;
+    const imported: { file: string; id: string; headline: string; warnings: string[] }[] = [];
+    const failed: { file: string; error: string }[] = [];
     // One bad file must not cost the others their import: report it and go on.
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
       const fileName = path.basename(file);
+      io.stderr.write(`[${index + 1}/${files.length}] ${fileName}\n`);
       try {
-        const text = await fs.readFile(file, 'utf8');
-        const parsed = parseMarkdownRelease(text, taxonomies, fileName);
-        for (const warning of parsed.warnings)
+        const parsed = parseImportFile(fileName, await readImportFile(file), taxonomies);
+        for (const warning of parsed.warnings) {
           io.stderr.write(`${fileName}: warning: ${warning}\n`);
+        }
         const draft = await services.drafts.createFrom({
           headline: parsed.headline,
           body: parsed.body,
           meta: parsed.meta,
+          blocks: parsed.blocks,
         });
-        io.stdout.write(`${draft.id}\t${draft.headline}\n`);
+        imported.push({ file, id: draft.id, headline: draft.headline, warnings: parsed.warnings });
       } catch (error) {
-        failed += 1;
         // The importer's messages usually name the file already; name it once.
         const why = describe(error);
+        failed.push({ file, error: why });
         io.stderr.write(
           why.includes(fileName) ? `Not imported: ${why}\n` : `${fileName}: not imported: ${why}\n`,
         );
       }
     }
-    if (failed > 0) {
-      io.stderr.write(`${failed} of ${files.length} files could not be imported.\n`);
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ imported, failed }, null, 2)}\n`);
+    } else {
+      for (const row of imported) io.stdout.write(`${row.id}\t${row.headline}\n`);
+    }
+    if (failed.length > 0) {
+      io.stderr.write(`${failed.length} of ${files.length} files could not be imported.\n`);
       return 1;
     }
     return 0;
   });
+};
+
+const parseFormats = (value: string | undefined): ExportFormat[] => {
+  const names = requireValue(value, '--format md,html,html-fragment,ninjs')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return [
+    ...new Set(
+      names.map((name) => {
+        const format = ExportFormatSchema.safeParse(name);
+        if (!format.success) {
+          throw new UsageError(
+            `--format takes md, html, html-fragment or ninjs (comma-separated), not "${name}"`,
+          );
+        }
+        return format.data;
+      }),
+    ),
+  ];
+};
+
+const selectionOf = (values: {
+  id?: string[] | undefined;
+  all?: boolean | undefined;
+  status?: string | undefined;
+}): ReleaseSelection => {
+  const given = [values.id?.length, values.all, values.status].filter(Boolean).length;
+  if (given !== 1) throw new UsageError('Give exactly one of --id ID…, --all or --status S');
+  if (values.id?.length) return { ids: values.id };
+  if (values.all) return { all: true };
+  const status = ReleaseStatusSchema.safeParse(values.status);
+  if (!status.success)
+    throw new UsageError(`--status must be draft or ready, not "${values.status}"`);
+  return { status: status.data };
 };
 
 const exportCommand = async (args: string[], io: CliIo): Promise<number> => {
@@ -201,41 +279,49 @@ const exportCommand = async (args: string[], io: CliIo): Promise<number> => {
     args,
     {
       store: { type: 'string' },
-      id: { type: 'string' },
+      id: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      status: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean' },
+      json: { type: 'boolean' },
     },
     false,
   );
-  const id = requireValue(values.id, '--id ID');
-  const format = ExportFormatSchema.safeParse(requireValue(values.format, '--format md|html'));
-  if (!format.success) throw new UsageError(`--format must be md or html, not "${values.format}"`);
+  const selection = selectionOf(values);
+  const formats = parseFormats(values.format);
   const outDir = path.resolve(requireValue(values.out, '--out DIR'));
 
   return withServices(values.store, false, async (services) => {
-    const file = await services.exports.render(id, format.data);
-    // The name comes from the release; a separator in it must not move the file elsewhere.
-    const fileName = path.basename(file.fileName);
-    if (!fileName || fileName !== file.fileName) {
-      throw new Error(`The exporter proposed an unsafe file name: ${file.fileName}`);
+    const result = await exportBatch(
+      {
+        listActive: () => services.drafts.list('active'),
+        getDraft: (id) => services.drafts.get(id),
+        getTaxonomies: () => services.taxonomies.get(),
+      },
+      { selection, formats, outDir, force: values.force ?? false },
+      ({ done, total, headline }) => io.stderr.write(`[${done}/${total}] ${headline}\n`),
+    );
+    for (const failure of result.failed) {
+      io.stderr.write(
+        `${failure.id}${failure.format ? ` (${failure.format})` : ''}: ${failure.error}\n`,
+      );
     }
-    const target = path.join(outDir, fileName);
-    await fs.mkdir(outDir, { recursive: true });
-    try {
-      await fs.writeFile(target, file.content, {
-        encoding: 'utf8',
-        flag: values.force ? 'w' : 'wx',
-      });
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') {
-        throw new Error(`${target} already exists; pass --force to overwrite it`, {
-          cause: error,
-        });
-      }
-      throw error;
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      for (const file of result.written) io.stdout.write(`${file.path}\n`);
     }
-    io.stdout.write(`${target}\n`);
+    if (result.written.length === 0 && result.failed.length === 0) {
+      io.stderr.write('No releases matched: nothing was exported.\n');
+      return 1;
+    }
+    if (result.failed.length > 0) {
+      io.stderr.write(`${result.written.length} files written, ${result.failed.length} failed.\n`);
+      return 1;
+    }
+    io.stderr.write(`${result.written.length} files written to ${outDir}\n`);
     return 0;
   });
 };
@@ -259,6 +345,16 @@ export const run = async (argv: string[], io: CliIo): Promise<number> => {
         return await importCommand(args, io);
       case 'export':
         return await exportCommand(args, io);
+      case 'check': {
+        const { values } = parse(
+          args,
+          { store: { type: 'string' }, json: { type: 'boolean' } },
+          false,
+        );
+        const storeDir = explicitStoreDir(values.store);
+        if (!storeDir) throw new UsageError(`No store given: pass --store DIR or set ${STORE_ENV}`);
+        return await checkCommand(storeDir, values.json ?? false, io);
+      }
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../handlers';
 import { openServices } from '../services';
-import { resolveStoreDir } from '../store-location';
+import { preferencesPath, PreferencesFile, storeDirFor } from '../preferences';
+import { userDataDir } from '../store-location';
 import { startHost } from './http-host';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,9 +41,21 @@ const main = async (): Promise<void> => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port must be a port number, not ${values.port}`);
-  const storeDir = resolveStoreDir(values.store ? ['--store', values.store] : [], process.env);
+  const userData = userDataDir();
+  // The same preferences file as the desktop app's; the store cannot move from here.
+  const { preferences, problem } = await PreferencesFile.open(
+    preferencesPath(userData, process.env),
+  );
+  if (problem) console.warn(problem);
+  const storeDir = storeDirFor(
+    values.store ? ['--store', values.store] : [],
+    process.env,
+    userData,
+    preferences.get(),
+  );
   const services = await openServices({ storeDir });
-  const host = await startHost({ handlers: createHandlers(services), rendererDir, port });
+  const handlers = createHandlers(services, undefined, { preferences });
+  const host = await startHost({ handlers, rendererDir, port });
 
   console.log(`Newsroom editor (browser mode) on store ${storeDir}`);
   console.log(`Open: ${host.url}`);

@@ -6,6 +6,7 @@ import { isAllowedHref, releaseExtensions } from '../../shared/extensions';
 import { ServiceError } from '../../shared/result';
 import {
   DraftSchema,
+  emptyBlocks,
   emptyDoc,
   emptyMeta,
   summarize,
@@ -16,6 +17,8 @@ import {
   type Taxonomies,
   type TaxonomyName,
 } from '../../shared/schemas';
+import type { ChannelArgs } from '../../shared/contract';
+import { defaultBlocksFor } from '../../shared/source-blocks';
 import type { ReleaseStore } from '../store/release-store';
 import type { DraftService } from './types';
 
@@ -104,7 +107,12 @@ const TERM_FIELDS: readonly [keyof ReleaseMeta, TaxonomyName][] = [
 export const checkTerms = (meta: ReleaseMeta, taxonomies: Taxonomies): void => {
   for (const [field, taxonomy] of TERM_FIELDS) {
     const value = meta[field];
-    const ids = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    // Only the id fields are listed, but the type cannot tell them from the other arrays in meta.
+    const ids = Array.isArray(value)
+      ? value.filter((id): id is string => typeof id === 'string')
+      : typeof value === 'string'
+        ? [value]
+        : [];
     const known = new Set(taxonomies[taxonomy].map((term) => term.id));
     for (const id of ids) {
       if (!known.has(id)) {
@@ -117,10 +125,6 @@ export const checkTerms = (meta: ReleaseMeta, taxonomies: Taxonomies): void => {
   }
 };
 
-/** Timestamps may carry different offsets, so compare instants, not strings. */
-const newest = (a: string | null, b: string | null): number =>
-  Date.parse(b ?? '') - Date.parse(a ?? '');
-
 export const createDraftService = (
   store: ReleaseStore,
   clock: () => Date = () => new Date(),
@@ -130,13 +134,17 @@ export const createDraftService = (
     checkBody(body);
   };
 
-  const insert = async (init: Pick<Draft, 'headline' | 'body' | 'meta'>): Promise<Draft> => {
+  const insert = async (
+    init: Pick<Draft, 'headline' | 'body' | 'meta'> & Partial<Pick<Draft, 'blocks' | 'templateId'>>,
+  ): Promise<Draft> => {
     const now = clock().toISOString();
     const parsed = DraftSchema.safeParse({
       id: randomUUID(),
       headline: init.headline,
       body: init.body,
       meta: init.meta,
+      blocks: init.blocks,
+      templateId: init.templateId ?? null,
       status: 'draft',
       createdAt: now,
       updatedAt: now,
@@ -155,6 +163,18 @@ export const createDraftService = (
     return parsed.data;
   };
 
+  /** A save's effect on the stored draft; the recovery journal records the same. */
+  const applyUpdate = (current: Draft, update: ChannelArgs<'drafts:save'>): Draft => ({
+    ...current,
+    headline: update.headline,
+    body: update.body,
+    meta: update.meta,
+    blocks: update.blocks ?? current.blocks,
+    status: update.status,
+    updatedAt: clock().toISOString(),
+    revision: current.revision + 1,
+  });
+
   const setTrashed = async (id: string, trashed: boolean): Promise<DraftSummary> => {
     // updatedAt stays the time of the last content change; trashing is not an edit.
     const draft = await store.updateDraft(id, (current) => ({
@@ -166,25 +186,37 @@ export const createDraftService = (
 
   return {
     list(view) {
-      const summaries = store.listSummaries();
-      if (view === 'trash') {
-        return summaries
-          .filter((summary) => summary.trashedAt !== null)
-          .sort((a, b) => newest(a.trashedAt, b.trashedAt));
-      }
-      return summaries
-        .filter((summary) => summary.trashedAt === null)
-        .sort((a, b) => newest(a.updatedAt, b.updatedAt));
+      const trash = view === 'trash';
+      // Each timestamp parsed once, not once per comparison: the list may hold 10,000 releases.
+      return store
+        .listSummaries()
+        .filter((summary) => (summary.trashedAt !== null) === trash)
+        .map((summary) => ({
+          summary,
+          at: Date.parse((trash ? summary.trashedAt : summary.updatedAt) ?? ''),
+        }))
+        .sort((a, b) => b.at - a.at)
+        .map(({ summary }) => summary);
     },
 
-    create() {
+    create(defaults) {
       const taxonomies = store.getTaxonomies();
       const meta = emptyMeta();
       meta.date = localIsoDate(clock());
       if (taxonomies.contentTypes.some((term) => term.id === DEFAULT_CONTENT_TYPE)) {
         meta.contentTypeId = DEFAULT_CONTENT_TYPE;
       }
-      return insert({ headline: '', body: emptyDoc(), meta });
+      // A default the taxonomy no longer has is skipped, not an error: the officer can pick anew.
+      const known = (ids: readonly string[] | undefined, terms: readonly { id: string }[]) =>
+        (ids ?? []).filter((id) => terms.some((term) => term.id === id));
+      meta.placeIds = known(defaults?.placeIds, taxonomies.places);
+      meta.sourceIds = known(defaults?.sourceIds, taxonomies.sources);
+      // The source's contact and boilerplate come with it, as when the officer picks it.
+      const blocks =
+        meta.sourceIds.length > 0
+          ? { ...emptyBlocks(), ...defaultBlocksFor(meta.sourceIds, taxonomies) }
+          : emptyBlocks();
+      return insert({ headline: '', body: emptyDoc(), meta, blocks });
     },
 
     createFrom: insert,
@@ -193,16 +225,24 @@ export const createDraftService = (
 
     async save(update) {
       check(update.body, update.meta);
-      const draft = await store.updateDraft(update.id, (current) => ({
-        ...current,
-        headline: update.headline,
-        body: update.body,
-        meta: update.meta,
-        status: update.status,
-        updatedAt: clock().toISOString(),
-        revision: current.revision + 1,
-      }));
+      const draft = await store.updateDraft(update.id, (current) => {
+        if (update.baseRevision !== undefined && update.baseRevision !== current.revision) {
+          throw new ServiceError(
+            'CONFLICT',
+            `“${current.headline || 'Untitled release'}” was saved elsewhere (revision ${current.revision}) since this window read revision ${update.baseRevision}.`,
+          );
+        }
+        return applyUpdate(current, update);
+      });
       return summarize(draft);
+    },
+
+    async journal(update) {
+      check(update.body, update.meta);
+      const journaledAt = await store.journalDraft(update.id, (current) =>
+        applyUpdate(current, update),
+      );
+      return { journaledAt };
     },
 
     trash: (id) => setTrashed(id, true),

@@ -4,6 +4,10 @@ import { ReleaseStore } from '../store/release-store';
 import seedTaxonomies from '../store/seed/taxonomies.json';
 import { createDraftService } from './drafts';
 import { createExportService } from './export';
+import { BUILT_IN_TEMPLATES } from '../../shared/templates';
+import { TemplateStore } from '../store/template-store';
+import { createTemplateService } from './templates';
+import { createReleaseWorkflow } from './workflow';
 import type { Services, TaxonomyService } from './types';
 
 export interface OpenServicesOptions {
@@ -12,6 +16,8 @@ export interface OpenServicesOptions {
   version?: string;
   /** Injected by tests that need a fixed "now". */
   clock?: () => Date;
+  /** Who holds the store, as the lock names it to a second program (`newsroom list`…). */
+  holder?: string;
 }
 
 export type OpenedServices = Services & { close(): Promise<void> };
@@ -21,6 +27,7 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
   const store = await ReleaseStore.open({
     dir: options.storeDir,
     seed: TaxonomiesSchema.parse(seedTaxonomies),
+    holder: options.holder,
   });
   const drafts = createDraftService(store, options.clock);
   const taxonomies: TaxonomyService = { get: () => store.getTaxonomies() };
@@ -28,12 +35,27 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     getDraft: (id) => drafts.get(id),
     getTaxonomies: () => store.getTaxonomies(),
   });
+  // The store is locked by now: a failure past this point must let go of it.
+  const templateStore = await TemplateStore.open(store.dir).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const templates = createTemplateService(templateStore, BUILT_IN_TEMPLATES);
+  const workflow = createReleaseWorkflow({
+    drafts,
+    templates,
+    taxonomies: () => store.getTaxonomies(),
+    clock: options.clock,
+  });
   return {
     storePath: store.dir,
+    storeReport: () => ({ events: store.report() }),
     version: options.version ?? packageJson.version,
     drafts,
     taxonomies,
     exports,
+    templates,
+    workflow,
     close: () => store.close(),
   };
 };

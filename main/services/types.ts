@@ -1,20 +1,27 @@
-import type { ChannelArgs } from '../../shared/contract';
+import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
+import type { TemplateService } from './templates';
 import type {
   Draft,
   DraftSummary,
   ExportFile,
   ExportFormat,
+  ReleaseMeta,
   Taxonomies,
 } from '../../shared/schemas';
 
 /** Drafts as the app sees them; the only way the rest of main touches a draft. */
 export interface DraftService {
   list(view: 'active' | 'trash'): DraftSummary[];
-  create(): Promise<Draft>;
+  /** A blank release; `defaults` (the officer's place and source) apply where the taxonomy knows them. */
+  create(defaults?: Partial<Pick<ReleaseMeta, 'placeIds' | 'sourceIds'>>): Promise<Draft>;
   /** A new draft with the given content, as an import makes it. */
-  createFrom(init: Pick<Draft, 'headline' | 'body' | 'meta'>): Promise<Draft>;
+  createFrom(
+    init: Pick<Draft, 'headline' | 'body' | 'meta'> & Partial<Pick<Draft, 'blocks' | 'templateId'>>,
+  ): Promise<Draft>;
   get(id: string): Promise<Draft>;
   save(update: ChannelArgs<'drafts:save'>): Promise<DraftSummary>;
+  /** Keeps unsaved edits durably until the next save; no new revision. */
+  journal(update: ChannelArgs<'drafts:journal'>): Promise<ChannelOutput<'drafts:journal'>>;
   trash(id: string): Promise<DraftSummary>;
   restore(id: string): Promise<DraftSummary>;
 }
@@ -28,10 +35,20 @@ export interface ExportService {
   render(id: string, format: ExportFormat): Promise<ExportFile>;
 }
 
+/** Releases as a press office makes them: from a template, and checked before they go out. */
+export interface ReleaseWorkflow {
+  createFromTemplate(templateId: string): Promise<Draft>;
+  markReady(id: string): Promise<ChannelOutput<'drafts:mark-ready'>>;
+}
+
 export interface Services {
   storePath: string;
+  /** What the store repaired or recovered on its own since it opened. */
+  storeReport(): ChannelOutput<'store:report'>;
   version: string;
   drafts: DraftService;
   taxonomies: TaxonomyService;
   exports: ExportService;
+  templates: TemplateService;
+  workflow: ReleaseWorkflow;
 }

@@ -14,7 +14,11 @@ const startHost = (storeDir: string): Promise<{ child: ChildProcess; url: string
     const child = spawn(
       process.execPath,
       ['node_modules/tsx/dist/cli.mjs', 'main/cli/web-host.ts', '--store', storeDir, '--no-open'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Each test's own preferences file: never the user's, never another test's.
+        env: { ...process.env, NEWSROOM_PREFERENCES: `${storeDir}.preferences.json` },
+      },
     );
     let output = '';
     const timer = setTimeout(
@@ -49,6 +53,7 @@ export const test = base.extend<{ app: BrowserModeApp }>({
     child.kill('SIGTERM');
     await exited;
     await rm(storeDir, { recursive: true, force: true });
+    await rm(`${storeDir}.preferences.json`, { force: true });
   },
 });
 

@@ -5,6 +5,7 @@ import {
   expectHtmlExport,
   expectMarkdownExport,
   expectReleaseIntact,
+  newRelease,
   saveStatus,
   writeRelease,
 } from '../support/journey';
@@ -48,7 +49,7 @@ test('a new user writes, tags, finds again and exports a press release', async (
 test('a release moved to the trash can be brought back', async ({ page, app }) => {
   const headline = 'Mission to Serbia supports media literacy';
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'New release' }).first().click();
+  await newRelease(page, 'Blank release');
   await page.getByLabel('Headline').fill(headline);
   await expect(saveStatus(page)).toHaveText('Saved');
   const library = page.getByRole('navigation', { name: 'Library' });

@@ -104,7 +104,10 @@ describe('newsroom CLI', () => {
         '--out',
         out,
       );
-      expect(exported).toMatchObject({ code: 0, stderr: '' });
+      expect(exported).toMatchObject({
+        code: 0,
+        stderr: expect.stringContaining('1 files written'),
+      });
       const written = exported.stdout.trim();
       expect(path.dirname(written)).toBe(out);
       expect(written.endsWith(`.${format}`)).toBe(true);
@@ -195,7 +198,7 @@ describe('newsroom CLI', () => {
       tmp,
     );
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toMatch(/--format must be md or html/);
+    expect(badFormat.stderr).toMatch(/--format takes md, html, html-fragment or ninjs/);
 
     const none = await cli();
     expect(none.code).toBe(2);

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_KEY, channels } from '../../shared/contract';
 import { COMMAND_BRIDGE_KEY, COMMAND_EVENT, type CommandBridge } from '../../shared/commands';
+import {
+  MAIN_EVENT_BRIDGE_KEY,
+  mainEventChannel,
+  type MainEventBridge,
+} from '../../shared/main-events';
 
 /**
  * The preload runs against a stand-in for Electron's renderer modules (unit tests never load
@@ -34,8 +39,11 @@ beforeAll(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes two objects: the contract’s functions and the command subscription', () => {
-    expect([...exposed.keys()].sort()).toEqual([BRIDGE_KEY, COMMAND_BRIDGE_KEY].sort());
+  it('exposes three objects: the contract’s functions and two narrow subscriptions', () => {
+    expect([...exposed.keys()].sort()).toEqual(
+      [BRIDGE_KEY, COMMAND_BRIDGE_KEY, MAIN_EVENT_BRIDGE_KEY].sort(),
+    );
+    expect(Object.keys(exposed.get(MAIN_EVENT_BRIDGE_KEY) ?? {})).toEqual(['on']);
     expect(Object.keys(exposed.get(BRIDGE_KEY) ?? {}).sort()).toEqual([...channels].sort());
     expect(Object.keys(exposed.get(COMMAND_BRIDGE_KEY) ?? {})).toEqual(['onCommand']);
     for (const api of exposed.values()) {
@@ -66,5 +74,25 @@ describe('the preload', () => {
     emit('release:save');
     expect(heard).toEqual(['release:new']);
     expect(listeners.get(COMMAND_EVENT)).toEqual([]);
+  });
+
+  it('passes on main’s events by name, payloads checked, without the IPC event', () => {
+    const bridge = exposed.get(MAIN_EVENT_BRIDGE_KEY) as unknown as MainEventBridge;
+    const heard: unknown[] = [];
+    const stop = bridge.on('release:saved', (payload) => heard.push(payload));
+    const channel = mainEventChannel('release:saved');
+    const emit = (payload: unknown) =>
+      listeners.get(channel)?.forEach((fn) => fn({ sender: 'ipc internals' }, payload));
+    emit({ id: 'release-0001', revision: 3 });
+    emit({ id: 'release-0001', revision: -1 });
+    emit({ id: '../../etc', revision: 3 });
+    emit({ id: 'release-0001', revision: 4, sender: 'smuggled' });
+    expect(heard).toEqual([{ id: 'release-0001', revision: 3 }]);
+    // A name outside the shared list subscribes to nothing.
+    const unknown = bridge.on('shell:anything' as 'release:saved', () => heard.push('no'));
+    expect(listeners.has('event:shell:anything')).toBe(false);
+    unknown();
+    stop();
+    expect(listeners.get(channel)).toEqual([]);
   });
 });

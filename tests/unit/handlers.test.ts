@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES } from '../../shared/preferences-schema';
 import {
   createHandlers,
   dispatch,
@@ -56,7 +57,13 @@ const validSave = (overrides: Record<string, unknown> = {}) => ({
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-handlers-'));
   services = await openServices({ storeDir: dir, version: '9.9.9-test' });
-  handlers = createHandlers(services);
+  let preferences = DEFAULT_PREFERENCES;
+  handlers = createHandlers(services, undefined, {
+    preferences: {
+      get: () => preferences,
+      update: async (patch) => (preferences = { ...preferences, ...patch }),
+    },
+  });
   draft = await services.drafts.create();
 });
 
@@ -356,6 +363,120 @@ describe('dispatch refuses bad requests and changes nothing', () => {
       'NOT_FOUND',
       /No release with id/,
     ],
+    ['import:files without files', 'import:files', () => ({ files: [] }), 'INVALID_INPUT', /files/],
+    [
+      'export:batch (desktop-only) without the shell',
+      'export:batch',
+      () => ({ selection: { all: true }, formats: ['md'], force: false }),
+      'UNKNOWN_CHANNEL',
+      /in browser mode/,
+    ],
+    [
+      'drafts:journal with no body',
+      'drafts:journal',
+      () => validSave({ body: undefined }),
+      'INVALID_INPUT',
+      /body/,
+    ],
+    [
+      'drafts:journal of a draft that does not exist',
+      'drafts:journal',
+      () => validSave({ id: MISSING_ID }),
+      'NOT_FOUND',
+      /No release with id/,
+    ],
+    [
+      'drafts:create from a template that does not exist',
+      'drafts:create',
+      () => ({ templateId: 'no-such-template' }),
+      'NOT_FOUND',
+      /No template with id no-such-template/,
+    ],
+    [
+      'drafts:mark-ready of a draft that does not exist',
+      'drafts:mark-ready',
+      () => ({ id: MISSING_ID }),
+      'NOT_FOUND',
+      /No release with id/,
+    ],
+    [
+      'templates:list with an extra field',
+      'templates:list',
+      () => ({ builtin: true }),
+      'INVALID_INPUT',
+      /Unrecognized key/,
+    ],
+    [
+      'templates:save with an empty name',
+      'templates:save',
+      () => ({ draftId: draft.id, name: '   ' }),
+      'INVALID_INPUT',
+      /name/,
+    ],
+    [
+      'templates:save from a release that does not exist',
+      'templates:save',
+      () => ({ draftId: MISSING_ID, name: 'Weekly round-up' }),
+      'NOT_FOUND',
+      /No release with id/,
+    ],
+    [
+      'templates:update of a built-in template',
+      'templates:update',
+      () => ({ id: 'press-release', name: 'Mine now' }),
+      'INVALID_INPUT',
+      /Built-in templates cannot be changed/,
+    ],
+    [
+      'templates:delete of a template that does not exist',
+      'templates:delete',
+      () => ({ id: 'own-nothing-000000' }),
+      'NOT_FOUND',
+      /No template with id/,
+    ],
+    [
+      'templates:delete with a path as id',
+      'templates:delete',
+      () => ({ id: '../store.json' }),
+      'INVALID_INPUT',
+      /template id/,
+    ],
+    [
+      'drafts:save from a revision someone else has saved over',
+      'drafts:save',
+      () => validSave({ baseRevision: 5 }),
+      'CONFLICT',
+      /saved elsewhere \(revision 0\)/,
+    ],
+    [
+      'preferences:get with an extra field',
+      'preferences:get',
+      () => ({ all: true }),
+      'INVALID_INPUT',
+      /Unrecognized key/,
+    ],
+    [
+      'preferences:set with a theme that does not exist',
+      'preferences:set',
+      () => ({ theme: 'sepia' }),
+      'INVALID_INPUT',
+      /theme/,
+    ],
+    [
+      'preferences:set trying to point the store elsewhere',
+      'preferences:set',
+      () => ({ storeDir: '/tmp/elsewhere' }),
+      'INVALID_INPUT',
+      /Unrecognized key/,
+    ],
+    ['store:move in browser mode', 'store:move', () => ({}), 'UNKNOWN_CHANNEL', /in browser mode/],
+    [
+      'store:report with an extra field',
+      'store:report',
+      () => ({ all: true }),
+      'INVALID_INPUT',
+      /Unrecognized key/,
+    ],
   ];
 
   it.each(cases)('%s', async (_what, channel, payload, code, message) => {
@@ -434,6 +555,7 @@ describe('dispatch happy paths', () => {
     const written: { path: string; content: string }[] = [];
     const desktop: DesktopAbilities = {
       chooseSavePath: async (name) => path.join('/chosen', name),
+      chooseFolder: async () => null,
       writeFile: async (target, content) => void written.push({ path: target, content }),
     };
     const saved = await ok(

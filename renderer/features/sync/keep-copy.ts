@@ -1,0 +1,30 @@
+import type { Draft, DraftSummary } from '../../../shared/schemas';
+import type { Api } from '../../api/client';
+import { ApiError } from '../../api/client';
+
+export const isConflict = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'CONFLICT';
+
+/** The headline a kept copy gets, so the officer can tell it from the release it came from. */
+export const copyHeadline = (headline: string): string =>
+  `${headline.trim() || 'Untitled release'} (version from another window)`.slice(0, 500);
+
+/**
+ * Keeps another window's version of a release as a new release in the library, before this
+ * window's text is saved over it: the store never loses either side's text.
+ */
+export const keepAsCopy = async (
+  api: Pick<Api, 'drafts:create' | 'drafts:save'>,
+  theirs: Draft,
+): Promise<DraftSummary> => {
+  const copy = await api['drafts:create']({});
+  return api['drafts:save']({
+    id: copy.id,
+    headline: copyHeadline(theirs.headline),
+    body: theirs.body,
+    meta: theirs.meta,
+    blocks: theirs.blocks,
+    status: 'draft',
+    baseRevision: copy.revision,
+  });
+};
