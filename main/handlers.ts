@@ -24,6 +24,8 @@ export interface DesktopAbilities {
   chooseSavePath(defaultName: string, format: ExportFormat): Promise<string | null>;
   /** A folder for a batch export, or null when the officer cancels. */
   chooseFolder(): Promise<string | null>;
+  /** Tells the window how far a batch export has got. */
+  reportBatchProgress?(progress: { done: number; total: number; headline: string }): void;
   writeFile(path: string, content: string): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export const createHandlers = (
           getTaxonomies: () => services.taxonomies.get(),
         },
         { selection, formats, outDir: folder, force },
+        ({ done, total, headline }) => desktop.reportBatchProgress?.({ done, total, headline }),
       );
       return { status: 'done', folder, ...result };
     };

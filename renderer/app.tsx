@@ -4,6 +4,7 @@ import { api } from './api/client';
 import { deliverExport } from './api/deliver-export';
 import { ExportMenu } from './components/export-menu';
 import { TransferBar } from './features/export/transfer-bar';
+import { BatchExportDialog } from './features/export/batch-export-dialog';
 import { ReleaseEditor } from './features/editor/release-editor';
 import type { SaveStatus } from './features/editor/save-queue';
 import { LibraryPanel, type LibraryView } from './features/library/library-panel';
@@ -33,6 +34,7 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [managingTemplates, setManagingTemplates] = useState(false);
+  const [batchIds, setBatchIds] = useState<string[] | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
@@ -272,6 +274,7 @@ export function App() {
         openId={draft?.id ?? null}
         onOpen={(id) => void open(id)}
         onRestore={(id) => void restore(id)}
+        onExport={(ids) => void settle().then((saved) => saved && setBatchIds(ids))}
       />
       <main className="main">
         <StoreReportNotice />
@@ -331,6 +334,7 @@ export function App() {
           onClose={() => setPreferencesOpen(false)}
         />
       )}
+      {batchIds && <BatchExportDialog ids={batchIds} onClose={() => setBatchIds(null)} />}
       {managingTemplates && (
         <TemplatesDialog
           templates={templates}

@@ -13,6 +13,14 @@ export const MAIN_EVENTS = {
     .strict(),
   /** The store moved (Preferences): every window reloads its library from the new folder. */
   'store:changed': z.object({ storePath: z.string().min(1) }).strict(),
+  /** A batch export moved on by one release: how far it is, out of how many. */
+  'export:progress': z
+    .object({
+      done: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      headline: z.string(),
+    })
+    .strict(),
   /** Preferences changed in some window: the others fetch them again (theme, officer's name). */
   'preferences:changed': z.object({}).strict(),
 } as const;

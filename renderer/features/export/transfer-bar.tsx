@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { api, transport } from '../../api/client';
 import { ExportPreviewDialog } from './export-preview-dialog';
 import { importFiles } from './import-files';
 
@@ -7,7 +6,7 @@ type Tone = 'info' | 'success' | 'error';
 
 /**
  * Preview (and Copy as HTML) for the open release, import from files (also by dropping them
- * on the window), and, in the desktop app, export of every release to a folder.
+ * on the window). Many releases at once are exported from the library.
  */
 export function TransferBar({
   draftId,
@@ -39,30 +38,6 @@ export function TransferBar({
         ].join('\n'),
       );
       onImported();
-    } catch (error) {
-      onNotice('error', error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const exportAll = async () => {
-    setBusy('Exporting…');
-    try {
-      const result = await api['export:batch']({
-        selection: { all: true },
-        formats: ['md', 'html', 'ninjs'],
-        force: false,
-      });
-      if (result.status === 'done') {
-        onNotice(
-          result.failed.length ? 'error' : 'success',
-          [
-            `${result.written.length} files written to ${result.folder}, ${result.failed.length} failed.`,
-            ...result.failed.slice(0, 10).map((f) => f.error),
-          ].join('\n'),
-        );
-      }
     } catch (error) {
       onNotice('error', error instanceof Error ? error.message : String(error));
     } finally {
@@ -102,11 +77,6 @@ export function TransferBar({
           event.currentTarget.value = '';
         }}
       />
-      {transport.kind === 'desktop' && (
-        <button type="button" className="button subtle" onClick={() => void exportAll()}>
-          Save all to a folder…
-        </button>
-      )}
       {busy && (
         <progress aria-label={busy} title={busy}>
           {busy}

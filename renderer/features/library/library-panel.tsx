@@ -13,6 +13,8 @@ interface LibraryPanelProps {
   openId: string | null;
   onOpen: (id: string) => void;
   onRestore: (id: string) => void;
+  /** Export these releases together (the library's selection, or all it shows). */
+  onExport: (ids: string[]) => void;
 }
 
 export function LibraryPanel({
@@ -23,9 +25,13 @@ export function LibraryPanel({
   openId,
   onOpen,
   onRestore,
+  onExport,
 }: LibraryPanelProps) {
   const filterId = useId();
+  const itemId = useId();
   const [filter, setFilter] = useState('');
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const now = new Date();
   const typeLabel = useMemo(
     () => new Map(taxonomies.contentTypes.map((t) => [t.id, t.label])),
@@ -74,6 +80,62 @@ export function LibraryPanel({
           onChange={(event) => setFilter(event.target.value)}
         />
       </div>
+      {view === 'active' && (
+        <div className="library-select-bar">
+          {selecting ? (
+            <>
+              <span className="count" role="status">
+                {selected.size} selected
+              </span>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => setSelected(new Set(shown.map((item) => item.id)))}
+              >
+                Select all shown
+              </button>
+              <button
+                type="button"
+                className="button small primary"
+                disabled={selected.size === 0}
+                onClick={() =>
+                  onExport(shown.filter((item) => selected.has(item.id)).map((item) => item.id))
+                }
+              >
+                Export selected…
+              </button>
+              <button
+                type="button"
+                className="button small subtle"
+                onClick={() => {
+                  setSelecting(false);
+                  setSelected(new Set());
+                }}
+              >
+                Done
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="count">
+                {shown.length} release{shown.length === 1 ? '' : 's'}
+                {filter ? ' match' : ''}
+              </span>
+              <button type="button" className="button small" onClick={() => setSelecting(true)}>
+                Select
+              </button>
+              <button
+                type="button"
+                className="button small"
+                disabled={shown.length === 0}
+                onClick={() => onExport(shown.map((item) => item.id))}
+              >
+                Export all shown…
+              </button>
+            </>
+          )}
+        </div>
+      )}
       <ul
         className="library-list"
         aria-label={view === 'trash' ? 'Releases in the trash' : 'Releases'}
@@ -89,13 +151,31 @@ export function LibraryPanel({
         )}
         {shown.map((item) => (
           <li key={item.id} className={item.id === openId ? 'library-item open' : 'library-item'}>
+            {selecting && view === 'active' && (
+              <input
+                type="checkbox"
+                className="library-check"
+                aria-labelledby={`${itemId}-${item.id}`}
+                checked={selected.has(item.id)}
+                onChange={(event) =>
+                  setSelected((current) => {
+                    const next = new Set(current);
+                    if (event.target.checked) next.add(item.id);
+                    else next.delete(item.id);
+                    return next;
+                  })
+                }
+              />
+            )}
             <button
               type="button"
               className="library-open"
               aria-current={item.id === openId ? 'true' : undefined}
               onClick={() => onOpen(item.id)}
             >
-              <span className="item-headline">{headlineOrUntitled(item.headline)}</span>
+              <span className="item-headline" id={`${itemId}-${item.id}`}>
+                {headlineOrUntitled(item.headline)}
+              </span>
               <span className="item-meta">
                 <span>
                   {item.contentTypeId
