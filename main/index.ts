@@ -240,7 +240,8 @@ if (!app.requestSingleInstanceLock()) {
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         writeFile: (path, content) => writeFile(path, content, 'utf8'),
-        reportBatchProgress: (progress) => broadcastEvent(allContents(), 'export:progress', progress),
+        reportBatchProgress: (progress) =>
+          broadcastEvent(allContents(), 'export:progress', progress),
       };
       denyAllPermissions(session.defaultSession);
       serveRenderer(protocol, rendererDir);
