@@ -27,7 +27,7 @@ test('a new user writes, tags, finds again and exports a press release', async (
     await page.screenshot({ path: 'assets/screenshot.png' });
   }
 
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [markdownDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'Markdown' }).click(),
@@ -37,7 +37,7 @@ test('a new user writes, tags, finds again and exports a press release', async (
   );
   expectMarkdownExport(await downloadText(markdownDownload), parseYaml);
 
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [htmlDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'HTML' }).click(),

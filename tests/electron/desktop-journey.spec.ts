@@ -44,7 +44,7 @@ test('desktop: write, tag, close, reopen and export through the save dialog', as
       await app.evaluate(({ dialog }, filePath) => {
         dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath });
       }, target);
-      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
       await page.getByRole('menuitem', { name: label }).click();
       await expect(page.getByText(`Exported ${label}: ${target}`)).toBeVisible();
       const written = await readFile(target, 'utf8');

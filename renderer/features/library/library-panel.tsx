@@ -130,7 +130,7 @@ export function LibraryPanel({
                 disabled={shown.length === 0}
                 onClick={() => onExport(shown.map((item) => item.id))}
               >
-                Export all shown…
+                Export all…
               </button>
             </>
           )}

@@ -97,7 +97,7 @@ export function MetadataPanel({ releaseId, meta, taxonomies, onChange }: Metadat
       </div>
       <div className="field">
         <label className="field-label" htmlFor={datelineDateId}>
-          Dateline date (if not the publishing date)
+          Dateline date, if different
         </label>
         <input
           id={datelineDateId}
