@@ -31,7 +31,7 @@ export function ReadinessPanel({ items, ready, onMarkReady, onClose }: Readiness
   const missing = items.filter((item) => item.severity === 'missing');
   const warnings = items.filter((item) => item.severity === 'warning');
   return (
-    <section className="readiness" aria-label="Ready check">
+    <section className={ready ? 'readiness ready' : 'readiness'} aria-label="Ready check">
       <header className="readiness-head">
         <h2>
           {ready
