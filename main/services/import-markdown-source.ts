@@ -15,6 +15,9 @@ export interface PreparedMarkdown {
   warnings: string[];
 }
 
+/** The embargo line of an export, in any of the release languages. */
+const EMBARGO_LINE = /^(EMBARGOED UNTIL|ЭМБАРГО ДО|SOUS EMBARGO|SPERRFRIST)\b/u;
+
 /** What the release body cannot hold, and which Tiptap's parser drops without a word. */
 const LOST: Record<string, { one: string; many: string; note?: string }> = {
   code: { one: 'A code block was', many: 'code blocks were' },
@@ -63,10 +66,22 @@ const isHeading = (
  */
 export const prepareMarkdown = (source: string): PreparedMarkdown => {
   const tokens = releaseMarkdown().instance.lexer(source);
-  const firstBlock = tokens.find((token) => token.type !== 'space');
+  const blocks = tokens.filter((token) => token.type !== 'space');
+  const firstBlock = blocks[0];
+  // Our exports print the embargo line under the headline; it comes back from the front matter.
+  const afterHeadline =
+    firstBlock && isHeading(firstBlock) && firstBlock.depth === 1 ? blocks[1] : firstBlock;
+  const embargoLine =
+    afterHeadline?.type === 'paragraph' &&
+    EMBARGO_LINE.test(afterHeadline.text.replace(/[*_\\]/g, ''))
+      ? afterHeadline
+      : undefined;
   let headline: string | null = null;
   let headlineRemoved = false;
-  const parts = tokens.map((token) => {
+  const parts = tokens.map((token, index) => {
+    if (token === embargoLine) return '';
+    // The blank line after it goes too: two in a row would read as an empty paragraph.
+    if (embargoLine && token.type === 'space' && tokens[index - 1] === embargoLine) return '';
     if (!isHeading(token) || (token.depth >= 2 && token.depth <= 3)) return token.raw;
     if (token.depth === 1 && headline === null) {
       headline = headingText(token.text);

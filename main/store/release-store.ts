@@ -1,102 +1,35 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import type { z } from 'zod';
 import { ServiceError } from '../../shared/result';
 import {
   DraftIdSchema,
   DraftSchema,
-  TaxonomiesSchema,
   summarize,
   type Draft,
   type DraftSummary,
   type StoreEvent,
   type Taxonomies,
 } from '../../shared/schemas';
-import { AtomicJsonFile, CorruptFileError, serializeJson } from './atomic-json-file';
-import { newestGoodBackup, takeBackup } from './backups';
-import { isTempFile, writeFileDurably, type FileStamp } from './durable-write';
+import { AtomicJsonFile, CorruptFileError } from './atomic-json-file';
+import { writeFileDurably, type FileStamp } from './durable-write';
 import { RecoveryJournal } from './journal';
 import { KeyedQueue } from './keyed-queue';
 import { LibraryIndex } from './library-index';
 import { scanDrafts } from './library-scan';
-import { migrateStore } from './migrations';
+import { openStore, type ReleaseStoreOptions } from './open-store';
 import { quarantine } from './quarantine';
-import { asSaveError, ioReason } from './save-errors';
+import { asSaveError } from './save-errors';
 import { RevisionSnapshots, SNAPSHOT_INTERVAL_MS } from './snapshots';
-import { StoreEvents } from './store-events';
-import {
-  DRAFTS_DIR,
-  JOURNAL_DIR,
-  REVISIONS_DIR,
-  STORE_FILE,
-  STORE_SCHEMA_VERSION,
-  StoreInfoSchema,
-  TAXONOMIES_FILE,
-  type StoreInfo,
-} from './store-info';
-import { acquireStoreLock, type AcquiredLock } from './store-lock';
+import type { StoreEvents } from './store-events';
+import { DRAFTS_DIR, JOURNAL_DIR, REVISIONS_DIR } from './store-info';
+import type { AcquiredLock } from './store-lock';
 
+// Callers import everything about the store from here, wherever it lives.
 export { STORE_SCHEMA_VERSION } from './store-info';
-
-export interface ReleaseStoreOptions {
-  dir: string;
-  /** The taxonomies a new store starts with; an existing store keeps its own copy. */
-  seed: Taxonomies;
-  /** Who holds the store, as the lock file tells a second program (`newsroom list`…). */
-  holder?: string;
-  clock?: () => Date;
-  snapshotIntervalMs?: number;
-}
+export { isStore, type ReleaseStoreOptions } from './open-store';
 
 const headlineOf = (headline: string | undefined): string =>
   headline ? `“${headline}”` : 'an untitled release';
-
-/**
- * Reads a catalog file; a damaged one is moved aside and its newest good backup put in its
- * place, with an event saying so. Without a good backup the damaged file stays where it is and
- * the open fails naming it: nothing is replaced with defaults.
- */
-const readCatalogFile = async <T>(
-  dir: string,
-  name: string,
-  schema: z.ZodType<T>,
-  events: StoreEvents,
-  now: Date,
-): Promise<T | null> => {
-  const file = new AtomicJsonFile(path.join(dir, name), schema);
-  try {
-    return await file.read();
-  } catch (error) {
-    if (!(error instanceof CorruptFileError)) throw error;
-    const backup = await newestGoodBackup(dir, backupName(name), schema);
-    if (!backup) throw error;
-    const keptAs = await quarantine(error, now);
-    await writeFileDurably(file.filePath, backup.text);
-    events.add({
-      kind: 'restored-file',
-      message: `${name} was damaged (${error.reason}). It was restored from the backup of ${path.basename(backup.file, '.json')}; the damaged file is kept as ${path.basename(keptAs)}.`,
-      file: file.filePath,
-      keptAs,
-    });
-    return backup.data;
-  }
-};
-
-const removeTempFiles = async (folder: string): Promise<void> => {
-  const names = await fs.readdir(folder).catch(() => []);
-  for (const name of names) {
-    if (isTempFile(name)) await fs.rm(path.join(folder, name), { force: true });
-  }
-};
-
-const backupName = (fileName: string): string => path.basename(fileName, '.json');
-
-const exists = (file: string): Promise<boolean> =>
-  fs.access(file).then(
-    () => true,
-    () => false,
-  );
 
 /**
  * The release store: a folder with a small catalog (store.json, taxonomies.json), a library
@@ -131,111 +64,25 @@ export class ReleaseStore {
     this.snapshots = new RevisionSnapshots(path.join(dir, REVISIONS_DIR), snapshotIntervalMs);
   }
 
-  static async open(options: ReleaseStoreOptions): Promise<ReleaseStore> {
-    const dir = path.resolve(options.dir);
-    const clock = options.clock ?? (() => new Date());
-    await fs.mkdir(dir, { recursive: true });
-    const lock = await acquireStoreLock(
-      dir,
-      options.holder ?? `Newsroom (${path.basename(process.argv[1] ?? process.argv0)})`,
-    ).catch((error: unknown) => {
-      if (error instanceof ServiceError) throw error;
-      throw new ServiceError(
-        'IO_ERROR',
-        `The store in ${dir} cannot be opened for writing: ${ioReason(error)}.`,
-      );
-    });
-    try {
-      const events = new StoreEvents(clock);
-      if (lock.tookOverFrom) {
-        events.add({
-          kind: 'stale-lock',
-          message: `The store was not closed properly last time (${lock.tookOverFrom.holder}, process ${lock.tookOverFrom.pid}, stopped without closing it). Its last saves were checked.`,
-        });
-      }
-      await fs.mkdir(path.join(dir, DRAFTS_DIR), { recursive: true });
-      let info = await readCatalogFile(dir, STORE_FILE, StoreInfoSchema, events, clock());
-      if (info && info.schemaVersion > STORE_SCHEMA_VERSION) {
-        throw new Error(
-          `The store in ${dir} was written by a newer version of the app ` +
-            `(store format ${info.schemaVersion}, this version reads ${STORE_SCHEMA_VERSION}).`,
-        );
-      }
-      if (info) info = await migrateStore(dir, info, events, clock());
-      const taxonomies = await ReleaseStore.openTaxonomies(dir, options.seed, info, events, clock);
-
+  /**
+   * Lock and catalog are `openStore`'s job; the library check and journal recovery happen here
+   * because they read and write drafts through this class's own path (restore, persist).
+   */
+  static open(options: ReleaseStoreOptions): Promise<ReleaseStore> {
+    return openStore(options, async (opened) => {
       const store = new ReleaseStore(
-        dir,
-        taxonomies,
-        LibraryIndex.empty(dir),
-        lock,
-        events,
-        clock,
+        opened.dir,
+        opened.taxonomies,
+        LibraryIndex.empty(opened.dir),
+        opened.lock,
+        opened.events,
+        opened.clock,
         options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS,
       );
-      if (lock.tookOverFrom) {
-        // Writes the dead process had begun; never data anyone was told is saved.
-        for (const folder of [dir, path.join(dir, DRAFTS_DIR), path.join(dir, JOURNAL_DIR)]) {
-          await removeTempFiles(folder);
-        }
-      }
-      await store.openLibrary(lock.tookOverFrom !== null);
+      await store.openLibrary(opened.afterCrash);
       await store.recoverJournals();
-
-      // Written last: a store whose creation was interrupted is simply created again.
-      if (!info) {
-        const fresh: StoreInfo = {
-          schemaVersion: STORE_SCHEMA_VERSION,
-          createdAt: clock().toISOString(),
-        };
-        await new Low(
-          new AtomicJsonFile(path.join(dir, STORE_FILE), StoreInfoSchema),
-          fresh,
-        ).write();
-        info = fresh;
-      }
-      // A copy of each catalog file whenever it changed; the rotation keeps the history short.
-      await takeBackup(dir, 'store', serializeJson(info), clock());
-      await takeBackup(dir, 'taxonomies', serializeJson(taxonomies), clock());
       return store;
-    } catch (error) {
-      await lock.release();
-      throw error;
-    }
-  }
-
-  private static async openTaxonomies(
-    dir: string,
-    seed: Taxonomies,
-    info: StoreInfo | null,
-    events: StoreEvents,
-    clock: () => Date,
-  ): Promise<Taxonomies> {
-    const found = await readCatalogFile(dir, TAXONOMIES_FILE, TaxonomiesSchema, events, clock());
-    if (found) return found;
-    const file = new AtomicJsonFile(path.join(dir, TAXONOMIES_FILE), TaxonomiesSchema);
-    // An existing store that lost its taxonomies gets its own back, not the seed, if it can.
-    const backup = info ? await newestGoodBackup(dir, 'taxonomies', TaxonomiesSchema) : null;
-    if (backup) {
-      await writeFileDurably(file.filePath, backup.text);
-      events.add({
-        kind: 'restored-file',
-        message: `${TAXONOMIES_FILE} was missing; it was restored from the backup of ${path.basename(backup.file, '.json')}.`,
-        file: file.filePath,
-      });
-      return backup.data;
-    }
-    // Parsing also deep-copies, so later edits to the caller's seed object cannot leak in.
-    const taxonomies = TaxonomiesSchema.parse(seed);
-    await new Low(file, taxonomies).write();
-    if (info) {
-      events.add({
-        kind: 'restored-file',
-        message: `${TAXONOMIES_FILE} was missing and no backup of it exists; the built-in taxonomies were used.`,
-        file: file.filePath,
-      });
-    }
-    return taxonomies;
+    });
   }
 
   /** Loads the index; after a crash checks it against the draft files, rebuilds it if damaged. */
@@ -491,6 +338,3 @@ const draftKey = (id: string): string => `draft:${id}`;
 
 /** Drafts kept in memory after a write: the ones being edited now, not the whole store. */
 const RECENT_DRAFTS = 32;
-
-/** Whether a folder holds a store (for the CLI, which must not create one by mistake). */
-export const isStore = (dir: string): Promise<boolean> => exists(path.join(dir, STORE_FILE));

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Draft, Taxonomies } from '../schemas';
+import { formatEmbargoLine } from '../embargo';
 import { embargoIso } from './embargo';
 import { serializeMarkdown } from './markdown-serialize';
 import { resolveRelease, type ResolvedRelease } from './resolve';
@@ -56,11 +57,27 @@ const headlineHeading = (headline: string): string => {
   });
 };
 
+/** `**EMBARGOED UNTIL 15 June 2022, 09:00 CEST (Europe/Vienna)**` under the headline, as on paper. */
+const embargoLine = (release: ResolvedRelease): string =>
+  release.embargo
+    ? serializeMarkdown({
+        type: 'paragraph',
+        content: [
+          {
+            type: 'text',
+            text: formatEmbargoLine(release.embargo, release.language),
+            marks: [{ type: 'bold' }],
+          },
+        ],
+      }).trim()
+    : '';
+
 export const toMarkdown = (draft: Draft, taxonomies: Taxonomies): string => {
   const release = resolveRelease(draft, taxonomies);
   const parts = [
     `---\n${yamlBlock(frontMatterOf(release))}---`,
     headlineHeading(release.headline),
+    embargoLine(release),
     serializeMarkdown(release.body).trim(),
   ];
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;

@@ -132,6 +132,14 @@ const markdownBody = (draft: Draft): string => {
   const { document } = new JSDOM(`<article>${html}</article>`).window;
   const article = document.querySelector('article');
   if (!article) throw new Error('no article');
+  // The embargo line under the headline is, in the HTML, part of the header left out above.
+  const second = article.querySelector('h1 + p');
+  if (
+    second &&
+    /^EMBARGOED UNTIL|^ЭМБАРГО ДО|^SOUS EMBARGO|^SPERRFRIST/.test(second.textContent ?? '')
+  ) {
+    second.remove();
+  }
   return canonical(article);
 };
 
