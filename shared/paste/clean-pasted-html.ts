@@ -29,6 +29,12 @@ export const PASTE_ALLOWED_TAGS = [
   'a',
   'br',
   'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ] as const;
 export const PASTE_ALLOWED_ATTRIBUTES = ['href', 'start'] as const;
 const ALLOWED_HREF = /^(?:https?:|mailto:)/i;
@@ -104,15 +110,45 @@ const keepSafeLinks = (root: Element): void => {
 
 const BLOCK = 'p,h1,h2,h3,h4,h5,h6,ul,ol,li,blockquote,table,div,section,article,hr,pre';
 
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+const CELL_BLOCKS = 'p,div,h1,h2,h3,h4,h5,h6,ul,ol,li,blockquote,pre,section,article';
+
+/** Unwraps an element, keeping a space where it ended so words on either side stay apart. */
+const unwrapSpaced = (element: Element): void => {
+  element.after(element.ownerDocument.createTextNode(' '));
+  unwrap(element);
+};
+
+/**
+ * A release's table cell holds one line of text (it must fit a Markdown table): paragraphs,
+ * lists and headings inside a cell run together, and a table inside a cell dissolves into it.
+ */
+const flattenTable = (element: Element, tag: string): void => {
+  if (element.parentElement?.closest('td,th')) {
+    unwrapSpaced(element);
+    return;
+  }
+  if (tag === 'tfoot') rename(element, 'tbody');
+  if (tag !== 'td' && tag !== 'th') return;
+  for (const block of [...element.querySelectorAll(CELL_BLOCKS)].reverse()) unwrapSpaced(block);
+  for (const rule of [...element.querySelectorAll('hr')]) rule.remove();
+  // The spaces left where blocks ended: merged, and none at the cell's edges.
+  element.normalize();
+  const { firstChild: first, lastChild: last } = element;
+  if (first?.nodeType === TEXT_NODE) first.textContent = (first.textContent ?? '').trimStart();
+  if (last?.nodeType === TEXT_NODE) last.textContent = (last.textContent ?? '').trimEnd();
+};
+
 /**
  * Layout containers go, their content stays. A `<div>` holding only text is a paragraph (news
- * sites and Word Online use them so), otherwise it just disappears; table cells become paragraphs,
- * since the schema has no tables.
+ * sites and Word Online use them so), otherwise it just disappears. Tables stay tables.
  */
 const flattenContainers = (root: Element): void => {
   for (const element of elementsOf(root).reverse()) {
     const tag = tagOf(element);
-    if (tag === 'div' || tag === 'td' || tag === 'th' || tag === 'pre') {
+    if (TABLE_PARTS.has(tag)) {
+      flattenTable(element, tag);
+    } else if (tag === 'div' || tag === 'pre') {
       if (element.querySelector(BLOCK)) unwrap(element);
       else rename(element, 'p');
     } else if (!(PASTE_ALLOWED_TAGS as readonly string[]).includes(tag)) {
@@ -145,7 +181,7 @@ const dropEmptyBlocks = (root: Element): void => {
  * renders them; whitespace between blocks means nothing. Non-breaking spaces stay: French puts
  * them before `:` and `?`.
  */
-const BLOCK_TAGS = /^(p|h2|h3|ul|ol|li|blockquote|hr)$/;
+const BLOCK_TAGS = /^(p|h2|h3|ul|ol|li|blockquote|hr|table|thead|tbody|tr|td|th)$/;
 const isBlockOrNothing = (node: Node | null): boolean =>
   node === null || (isElement(node) && BLOCK_TAGS.test(tagOf(node)));
 const besideBlock = (node: Node): boolean =>
@@ -158,7 +194,7 @@ const tidyWhitespace = (node: Node, inBlockContainer: boolean): void => {
       if (inBlockContainer && collapsed.trim() === '' && besideBlock(child)) child.remove();
       else child.textContent = collapsed;
     } else if (isElement(child)) {
-      tidyWhitespace(child, /^(ul|ol|li|blockquote)$/.test(tagOf(child)));
+      tidyWhitespace(child, /^(ul|ol|li|blockquote|table|thead|tbody|tr)$/.test(tagOf(child)));
     }
   }
 };
@@ -186,8 +222,8 @@ const parse = (html: string, doc: Document): Element => {
 
 /**
  * Clipboard HTML from Word, Google Docs or a web page, reduced to the clean HTML the editor
- * keeps: headings, paragraphs, lists (Word's rebuilt), links (http, https, mailto), bold,
- * italic, quotes. Fonts, colours, classes, styles, comments, tracked changes, images, scripts,
+ * keeps: headings, paragraphs, lists (Word's rebuilt), tables (one line of text a cell), links
+ * (http, https, mailto), bold, italic, quotes. Fonts, colours, classes, styles, comments, tracked changes, images, scripts,
  * forms and event handlers are gone. `doc` is any DOM Document (the renderer's `document`, or
  * jsdom's in tests); nothing pasted is ever attached to it. The result also passes DOMPurify
  * with an allow-list of the schema's tags and attributes, as a second, independent line.

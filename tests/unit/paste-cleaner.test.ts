@@ -298,10 +298,29 @@ describe('cleanPastedHtml: hostile and edge cases', () => {
     ).toBe('<p><strong>bold</strong> plain upright</p>');
   });
 
-  it('turns text-only divs into paragraphs and table cells into paragraphs', () => {
+  it('turns text-only divs into paragraphs and keeps a table as a table', () => {
     expect(clean('<div>one</div><div>two</div><table><tr><td>cell</td></tr></table>')).toBe(
-      '<p>one</p><p>two</p><p>cell</p>',
+      '<p>one</p><p>two</p><table><tbody><tr><td>cell</td></tr></tbody></table>',
     );
+  });
+
+  it('runs the paragraphs, lists and tables inside a table cell into one line of text', () => {
+    const html =
+      '<table style="border:1px"><tr><th><p class="MsoNormal"><b>State</b></p></th><th colspan="2">Observers</th></tr>' +
+      '<tr><td><p>Austria</p><p>(Vienna)</p></td><td><ul><li>12 long-term</li><li>30 short-term</li></ul></td>' +
+      '<td><table><tr><td>nested</td></tr></table></td></tr></table>';
+    const cleaned = clean(html);
+    expect(cleaned).toBe(
+      '<table><tbody><tr><th><strong>State</strong></th><th>Observers</th></tr>' +
+        '<tr><td>Austria (Vienna)</td><td>12 long-term 30 short-term</td><td>nested</td></tr></tbody></table>',
+    );
+    const json = generateJSON(cleaned, releaseExtensions());
+    expect(json.content?.[0]?.type).toBe('table');
+    expect(json.content?.[0]?.content?.[1]?.content?.[0]).toEqual({
+      type: 'tableCell',
+      attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Austria (Vienna)' }] }],
+    });
   });
 
   it('starts a new list when Word switches from bullets to numbers at the same level', () => {
