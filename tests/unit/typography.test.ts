@@ -2,6 +2,7 @@ import { Editor, getSchema } from '@tiptap/core';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseExtensions } from '../../shared/extensions';
+import type { Language } from '../../shared/schemas';
 import { TypographyRules } from '../../shared/writing/typography-extension';
 import { normaliseTypography } from '../../shared/writing/typography';
 
@@ -57,12 +58,13 @@ describe('TypographyRules', () => {
   });
 
   /** Types the characters one by one, the way input rules see them. */
-  const type = (characters: string): string => {
+  const type = (characters: string, language: Language = 'en'): string => {
     const editor = new Editor({
       element: dom.window.document.createElement('div'),
       extensions: [...releaseExtensions(), TypographyRules],
       content: '<p></p>',
     });
+    editor.commands.setQuoteLanguage(language);
     for (const character of characters) {
       const { from, to } = editor.state.selection;
       const handled = editor.view.someProp('handleTextInput', (f) =>
@@ -78,6 +80,13 @@ describe('TypographyRules', () => {
   it('types opening and closing double quotes', () => {
     expect(type('He said "yes" today')).toBe('He said \u201cyes\u201d today');
     expect(type('"Hello"')).toBe('\u201cHello\u201d');
+  });
+
+  it('types the quotation marks of the release language', () => {
+    expect(type('Er sagte "ja" heute', 'de')).toBe('Er sagte \u201eja\u201c heute');
+    expect(type('Il a dit "oui"', 'fr')).toBe('Il a dit \u00ab\u00a0oui\u00a0\u00bb');
+    expect(type('Он сказал "да"', 'ru')).toBe('Он сказал \u00abда\u00bb');
+    expect(type("geht's", 'de')).toBe('geht\u2019s');
   });
 
   it('types apostrophes and single quotes', () => {

@@ -2,7 +2,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { releaseExtensions } from '../../../shared/extensions';
-import type { RichNode } from '../../../shared/schemas';
+import type { Language, RichNode } from '../../../shared/schemas';
 import { cleanPastedHtml } from '../../../shared/paste/clean-pasted-html';
 import { TypographyRules } from '../../../shared/writing/typography-extension';
 import { FindBar } from '../find/find-bar';
@@ -13,7 +13,7 @@ interface BodyEditorProps {
   initial: RichNode;
   dateline: string | null;
   /** The release's language: the spell checker follows it. */
-  language: string;
+  language: Language;
   /** Called on every change with a reader for the current body, so the JSON is built only when saving. */
   onChange: (readBody: () => RichNode) => void;
 }
@@ -65,6 +65,8 @@ export function BodyEditor({ initial, dateline, language, onChange }: BodyEditor
 
   useEffect(() => {
     editor.view.dom.setAttribute('lang', language);
+    // Quotation marks typed from now on are the release language's.
+    editor.commands.setQuoteLanguage(language);
   }, [editor, language]);
 
   useEffect(() => {
