@@ -26,6 +26,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // The renderer is parsed at every start: ship it minified.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },
