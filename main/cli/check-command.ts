@@ -1,21 +1,9 @@
 import { checkStore, type CheckFinding } from '../store/check';
-import { checkBody, checkTerms } from '../services/drafts';
-import type { Draft, Taxonomies } from '../../shared/schemas';
+import { validateDraft } from '../services/drafts';
 
 interface Output {
   write(text: string): unknown;
 }
-
-/** The rules a saved draft must meet, as the drafts service applies them on every save. */
-export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | null => {
-  try {
-    checkTerms(draft.meta, taxonomies);
-    checkBody(draft.body);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-};
 
 const line = (finding: CheckFinding): string =>
   `${finding.level === 'problem' ? 'PROBLEM' : 'warning'}  ${finding.file}: ${finding.message}\n`;

@@ -125,6 +125,17 @@ export const checkTerms = (meta: ReleaseMeta, taxonomies: Taxonomies): void => {
   }
 };
 
+/** The rules a saved draft must meet, as a save checks them: the reason it fails, or null. */
+export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | null => {
+  try {
+    checkTerms(draft.meta, taxonomies);
+    checkBody(draft.body);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
+
 export const createDraftService = (
   store: ReleaseStore,
   clock: () => Date = () => new Date(),
