@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
-import { newRelease, saveStatus } from '../support/journey';
+import type { Locator } from '@playwright/test';
+import { newRelease, pick, saveStatus } from '../support/journey';
 import { expect, test } from './host-fixture';
-
-const pick = async (page: Page, label: string, query: string, option: string) => {
-  await page.getByLabel(label, { exact: true }).fill(query);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.keyboard.press('Escape');
-};
 
 const missingCount = async (list: Locator): Promise<number> =>
   (await list.isVisible()) ? list.getByRole('listitem').count() : 0;

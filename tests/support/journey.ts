@@ -10,9 +10,11 @@ export const RELEASE = {
   dateline: 'VIENNA, 15 June 2022 \u2013',
 } as const;
 
-const pick = async (page: Page, label: string, query: string, option: string) => {
+/** Types into a taxonomy picker, chooses one suggestion, and closes the suggestions. */
+export const pick = async (page: Page, label: string, query: string, option: string) => {
   await page.getByLabel(label, { exact: true }).fill(query);
   await page.getByRole('option', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
 };
 
 export const chips = (page: Page, label: string) =>
