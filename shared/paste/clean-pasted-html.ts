@@ -77,6 +77,13 @@ const dropUnwanted = (root: Element): void => {
   }
   // Tracked insertions are text like any other once the change is accepted by pasting.
   for (const element of elementsOf(root, 'ins,.msoIns')) unwrap(element);
+  // Chrome and Safari write a space at an element's edge as a no-break space in this span: it was
+  // an ordinary space on the page, and must not glue the words around it together.
+  for (const element of elementsOf(root, '.Apple-converted-space')) {
+    element.replaceWith(
+      root.ownerDocument.createTextNode(element.textContent?.replace(/\u00a0/g, ' ') ?? ''),
+    );
+  }
 };
 
 /** The headline is the document's only h1, and the schema stops at h3. */

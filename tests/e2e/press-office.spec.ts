@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { newRelease, pick, saveStatus } from '../support/journey';
 import { expect, test } from './host-fixture';
 
@@ -62,6 +62,43 @@ for (const template of ['Press release', 'News item', 'Press statement', 'Media 
   });
 }
 
+/** Pastes clipboard HTML into the body the way the browser delivers a paste from another program. */
+const pasteHtml = (page: Page, html: string): Promise<void> =>
+  page.evaluate((clip) => {
+    const target = document.querySelector('.ProseMirror');
+    const data = new DataTransfer();
+    data.setData('text/html', clip);
+    data.setData('text/plain', 'plain text fallback');
+    target?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, html);
+
+test('pasting a real Word clipboard keeps its bulleted and numbered lists, nested', async ({
+  page,
+  app,
+}) => {
+  const html = await readFile(
+    'tests/fixtures/paste/captured/word-15-mac-medium-editor.html',
+    'utf8',
+  );
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await pasteHtml(page, html);
+  await expect(body.locator(':scope > ul > li > p')).toHaveText(['Test list', 'Test', 'Tes6t']);
+  await expect(body.locator(':scope > ul > li > ul > li')).toHaveText(['Test indented']);
+  await expect(body.locator(':scope > ol > li > p')).toHaveText(['tes t test test']);
+  await expect(body.locator(':scope > ol > li > ol > li')).toHaveText(['tes t indented']);
+  await expect(body.locator('strong')).toHaveText(['word document renders']);
+  await expect(body.locator('em')).toHaveText(['like this in the card']);
+  await expect(body).not.toContainText('plain text fallback');
+  await expect(body).not.toContainText('·');
+  expect(await body.locator('[style], font, img, o\\:p, .MsoNormal').count()).toBe(0);
+  await expect(saveStatus(page)).toHaveText('Saved');
+});
+
 test('pasting from Word keeps headings, bold, links and the list structure', async ({
   page,
   app,
@@ -71,15 +108,7 @@ test('pasting from Word keeps headings, bold, links and the list structure', asy
   await newRelease(page, 'Blank release');
   const body = page.getByRole('textbox', { name: 'Body' });
   await body.click();
-  await page.evaluate((clip) => {
-    const target = document.querySelector('.ProseMirror');
-    const data = new DataTransfer();
-    data.setData('text/html', clip);
-    data.setData('text/plain', 'plain text fallback');
-    target?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, html);
+  await pasteHtml(page, html);
   await expect(body.locator('ul > li').first()).toBeVisible();
   await expect(body.locator('ol > li').first()).toBeVisible();
   await expect(body.locator('li ul > li, li ol > li').first()).toBeVisible();
