@@ -1,24 +1,8 @@
 import { Extension, InputRule, textInputRule } from '@tiptap/core';
 import type { Language } from '../schemas';
+import { BEFORE_OPENING, doubleQuoteFor, QUOTES, type Quotes } from './typography';
 
-interface Quotes {
-  open: string;
-  close: string;
-  openSingle: string;
-}
-
-/**
- * Quotation marks as each release language prints them. French sets its guillemets off with a
- * no-break space; the closing single quote is ’ everywhere, since it doubles as the apostrophe.
- */
-export const QUOTES: Record<Language, Quotes> = {
-  en: { open: '\u201c', close: '\u201d', openSingle: '\u2018' },
-  de: { open: '\u201e', close: '\u201c', openSingle: '\u201a' },
-  fr: { open: '\u00ab\u00a0', close: '\u00a0\u00bb', openSingle: '\u2039\u00a0' },
-  ru: { open: '\u00ab', close: '\u00bb', openSingle: '\u201e' },
-};
-
-const OPENS = '(?:^|[\\s([{<\u2018\u201a\u201c\u201e\u00ab\u2039\u2013\u2014/-])';
+const OPENS = `(?:^|${BEFORE_OPENING})`;
 
 declare module '@tiptap/core' {
   interface Storage {
@@ -63,9 +47,20 @@ export const TypographyRules = Extension.create<object, { language: Language }>(
         find,
         handler: (props) => textInputRule({ find, replace: pick(quotes()) }).handler(props),
       });
+    const language = () => this.storage.language;
     return [
-      quoteRule(new RegExp(`${OPENS}(")$`), (q) => q.open),
-      quoteRule(/"$/, (q) => q.close),
+      // Opening or closing by the text before it in the paragraph, as normaliseTypography decides.
+      new InputRule({
+        find: /"$/,
+        handler: ({ state, range }) => {
+          const $from = state.doc.resolve(range.from);
+          const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc');
+          const { mark, trim } = doubleQuoteFor(before, '', language());
+          state.tr.insertText(mark, range.from - trim, range.to);
+        },
+      }),
+      // French: the guillemet brings its no-break space, so a space typed after it is swallowed.
+      textInputRule({ find: /[\u00ab\u2039]\u00a0( )$/, replace: '' }),
       quoteRule(new RegExp(`${OPENS}(')$`), (q) => q.openSingle),
       textInputRule({ find: /'$/, replace: '\u2019' }),
       textInputRule({ find: /\S( - )$/, replace: ' \u2013 ' }),

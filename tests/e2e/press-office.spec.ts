@@ -206,3 +206,36 @@ test('a release links to its translation, and the link survives a reload', async
     page.getByRole('list', { name: 'Translations: chosen' }).getByRole('listitem'),
   ).toHaveText(['Миссия ОБСЕ поддерживает медиаграмотность×']);
 });
+
+test('house typography in the release language: typed in the headline, pasted as plain text in the body', async ({
+  page,
+  context,
+  app,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  const headline = page.getByLabel('Headline');
+  await headline.pressSequentially('OSCE chief: "Dialogue" - now');
+  await expect(headline).toHaveValue('OSCE chief: \u201cDialogue\u201d \u2013 now');
+  // Typing in the middle sets what is typed and leaves the caret where the officer is typing.
+  await headline.press('Home');
+  await headline.pressSequentially('The  ');
+  await expect(headline).toHaveValue('The OSCE chief: \u201cDialogue\u201d \u2013 now');
+
+  await page.getByLabel('Language').selectOption('fr');
+  await headline.press('End');
+  await headline.pressSequentially(' " oui "');
+  await expect(headline).toHaveValue(
+    'The OSCE chief: \u201cDialogue\u201d \u2013 now \u00ab\u00a0oui\u00a0\u00bb',
+  );
+
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await page.evaluate(() => navigator.clipboard.writeText('Il a dit "non"  -- et l\'OSCE aussi.'));
+  await page.keyboard.press('Control+V');
+  await expect(body).toHaveText(
+    'Il a dit \u00ab\u00a0non\u00a0\u00bb \u2013 et l\u2019OSCE aussi.',
+  );
+  await expect(saveStatus(page)).toHaveText('Saved');
+});

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseExtensions } from '../../shared/extensions';
 import type { Language } from '../../shared/schemas';
 import { TypographyRules } from '../../shared/writing/typography-extension';
-import { normaliseTypography } from '../../shared/writing/typography';
+import { normaliseTypography, typesetBeforeCaret } from '../../shared/writing/typography';
 
 describe('normaliseTypography', () => {
   it.each([
@@ -28,6 +28,66 @@ describe('normaliseTypography', () => {
 
   it('keeps non-breaking spaces, which French needs before : and ?', () => {
     expect(normaliseTypography('Pourquoi\u00a0?')).toBe('Pourquoi\u00a0?');
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'de',
+      "Er sagte \"ja\" und 'nein'. Geht's?",
+      'Er sagte \u201eja\u201c und \u201anein\u2019. Geht\u2019s?',
+    ],
+    ['ru', 'Он сказал "да" -- и ушёл', 'Он сказал \u00abда\u00bb \u2013 и ушёл'],
+    ['fr', 'Il a dit "oui"', 'Il a dit \u00ab\u00a0oui\u00a0\u00bb'],
+    [
+      'fr',
+      'Il a dit " oui " puis "non"',
+      'Il a dit \u00ab\u00a0oui\u00a0\u00bb puis \u00ab\u00a0non\u00a0\u00bb',
+    ],
+    ['fr', "l'OSCE", 'l\u2019OSCE'],
+    ['en', '2022--2023', '2022\u20132023'],
+  ])('in %s, %j becomes %j', (language, input, expected) => {
+    expect(normaliseTypography(input, language)).toBe(expected);
+  });
+
+  it('is idempotent: setting text already set changes nothing', () => {
+    for (const language of ['en', 'de', 'fr', 'ru'] as const) {
+      const once = normaliseTypography("A \"quoted\" word -- and the OSCE's 'own'  text", language);
+      expect(normaliseTypography(once, language)).toBe(once);
+    }
+  });
+});
+
+describe('typesetBeforeCaret (the headline and the summary as the officer types)', () => {
+  /** Types the characters one by one at the caret, the way the field's change events see them. */
+  const typeInField = (characters: string, language: Language, start = '', after = '') => {
+    let value = start + after;
+    let caret = start.length;
+    for (const character of characters) {
+      const typed = value.slice(0, caret) + character + value.slice(caret);
+      ({ value, caret } = typesetBeforeCaret(typed, caret + 1, language));
+    }
+    return { value, caret };
+  };
+
+  it('sets quotes, dashes and spaces in the release language as they are typed', () => {
+    expect(typeInField('He said "yes" - twice', 'en').value).toBe(
+      'He said \u201cyes\u201d \u2013 twice',
+    );
+    expect(typeInField('Er sagte "ja"', 'de').value).toBe('Er sagte \u201eja\u201c');
+    expect(typeInField('Il a dit " oui "', 'fr').value).toBe(
+      'Il a dit \u00ab\u00a0oui\u00a0\u00bb',
+    );
+    expect(typeInField('Он сказал "да"', 'ru').value).toBe('Он сказал \u00abда\u00bb');
+  });
+
+  it('leaves the text after the caret alone and keeps the caret before it', () => {
+    const { value, caret } = typeInField(' "new"', 'en', 'OSCE', ' says "hello"');
+    expect(value).toBe('OSCE \u201cnew\u201d says "hello"');
+    expect(value.slice(caret)).toBe(' says "hello"');
+  });
+
+  it('swallows a second space typed, and the caret stays after the one kept', () => {
+    expect(typesetBeforeCaret('Vienna  ', 8, 'en')).toEqual({ value: 'Vienna ', caret: 7 });
   });
 });
 
@@ -85,6 +145,10 @@ describe('TypographyRules', () => {
   it('types the quotation marks of the release language', () => {
     expect(type('Er sagte "ja" heute', 'de')).toBe('Er sagte \u201eja\u201c heute');
     expect(type('Il a dit "oui"', 'fr')).toBe('Il a dit \u00ab\u00a0oui\u00a0\u00bb');
+    // French typists space their quotes: the guillemets' own no-break spaces take the place of those.
+    expect(type('Il a dit " oui " puis "non".', 'fr')).toBe(
+      'Il a dit \u00ab\u00a0oui\u00a0\u00bb puis \u00ab\u00a0non\u00a0\u00bb.',
+    );
     expect(type('Он сказал "да"', 'ru')).toBe('Он сказал \u00abда\u00bb');
     expect(type("geht's", 'de')).toBe('geht\u2019s');
   });

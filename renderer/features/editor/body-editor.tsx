@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { releaseExtensions } from '../../../shared/extensions';
 import type { Language, RichNode } from '../../../shared/schemas';
 import { cleanPastedHtml } from '../../../shared/paste/clean-pasted-html';
+import { normaliseTypography } from '../../../shared/writing/typography';
 import { TypographyRules } from '../../../shared/writing/typography-extension';
 import { FindBar } from '../find/find-bar';
 import { FindReplace } from '../find/find-replace-extension';
@@ -22,9 +23,11 @@ export function BodyEditor({ initial, dateline, language, onChange }: BodyEditor
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const [find, setFind] = useState<{ replace: boolean } | null>(null);
   const onChangeRef = useRef(onChange);
+  const languageRef = useRef(language);
   useEffect(() => {
     onChangeRef.current = onChange;
-  }, [onChange]);
+    languageRef.current = language;
+  }, [onChange, language]);
 
   const editor = useEditor({
     extensions: [
@@ -51,6 +54,8 @@ export function BodyEditor({ initial, dateline, language, onChange }: BodyEditor
       },
       // Word, Google Docs and web pages bring fonts, colours, scripts and images: keep the structure only.
       transformPastedHTML: (html) => cleanPastedHtml(html, document),
+      // Plain text (an email, a text file) gets the house typography typing would have given it.
+      transformPastedText: (text) => normaliseTypography(text, languageRef.current),
       handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();

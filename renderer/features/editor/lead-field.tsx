@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import type { Language } from '../../../shared/schemas';
 import { countText } from '../../../shared/writing/counts';
+import { LineField } from '../../components/line-field';
 
 export const LEAD_GUIDE = 160;
 
@@ -10,7 +12,7 @@ export function LeadField({
   onChange,
 }: {
   value: string;
-  language: string;
+  language: Language;
   onChange: (lead: string) => void;
 }) {
   const id = useId();
@@ -22,16 +24,16 @@ export function LeadField({
       <label className="field-label" htmlFor={id}>
         Summary
       </label>
-      <textarea
+      <LineField
         id={id}
         className="lead-input"
         rows={2}
-        lang={language}
+        language={language}
         value={value}
         placeholder="Optional: the release in two sentences, for listings and previews"
         aria-describedby={guideId}
         aria-invalid={over}
-        onChange={(event) => onChange(event.target.value.replace(/\n/g, ' '))}
+        onChange={onChange}
       />
       <span id={guideId} className={over ? 'lead-guide over' : 'lead-guide'}>
         {over

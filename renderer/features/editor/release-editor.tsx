@@ -14,6 +14,7 @@ import { defaultBlocksFor } from '../../../shared/source-blocks';
 import type { ReadinessItem, Template } from '../../../shared/template-schema';
 import { docText } from '../../../shared/writing/counts';
 import { api } from '../../api/client';
+import { LineField } from '../../components/line-field';
 import { MetadataPanel } from '../metadata/metadata-panel';
 import { ReadinessPanel } from '../readiness/readiness-panel';
 import { BodyEditor } from './body-editor';
@@ -264,16 +265,16 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
           <label className="field-label" htmlFor={headlineId}>
             Headline
           </label>
-          <textarea
+          <LineField
             id={headlineId}
             className="headline-input"
             rows={2}
-            lang={meta.language}
+            language={meta.language}
             // A release just created starts at its headline.
             autoFocus={draft.revision === 0 && draft.headline === ''}
             value={headline}
             placeholder="What happened, who did it — in one line"
-            onChange={(event) => onHeadline(event.target.value.replace(/\n/g, ' '))}
+            onChange={onHeadline}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
