@@ -69,6 +69,57 @@ const isHidden = (element: Element): boolean => {
 const isWidget = (element: Element): boolean =>
   WIDGET.test(element.getAttribute('class') ?? '') || WIDGET.test(element.getAttribute('id') ?? '');
 
+/**
+ * What a paste left out that the officer may have meant to keep, or must check: the editor
+ * says so after the paste, so nothing disappears without a word.
+ */
+export interface PasteReport {
+  /** Pictures (tracking pixels and hidden images not counted): a release's images go to the web team. */
+  images: number;
+  /** Video, audio and embedded frames. */
+  embeds: number;
+  /** Word's comments. */
+  comments: number;
+  /** Tracked deletions: pasting accepts them. */
+  deletions: number;
+  /** Struck-through passages: the editor has no strikethrough, so they arrive as plain text. */
+  struck: number;
+}
+
+const isPixel = (image: Element): boolean =>
+  ['width', 'height'].every((side) => Number(image.getAttribute(side) ?? NaN) <= 2);
+
+const DELETIONS = 'del,s.msoDel,span.msoDel';
+const STRUCK = 's,strike,[style*="line-through"]';
+
+/** Counted before anything is removed, leaving out what the reader of the source never saw. */
+const survey = (root: Element): PasteReport => {
+  const shown = (selector: string): Element[] =>
+    elementsOf(root, selector).filter((element) => {
+      for (let at: Element | null = element; at && at !== root; at = at.parentElement) {
+        if (isHidden(at) || isWidget(at) || at.matches('noscript,template,head')) return false;
+      }
+      return true;
+    });
+  const commentTexts = shown('.msocomtxt').length;
+  const commentRefs = new Set(
+    shown('a[href^="#_msocom_"]').map((anchor) => anchor.getAttribute('href')),
+  ).size;
+  return {
+    images: shown('img').filter((image) => !isPixel(image)).length,
+    embeds: shown('iframe,video,audio,object,embed').length,
+    comments: Math.max(commentTexts, commentRefs),
+    deletions: shown(DELETIONS).length,
+    // A passage, not each run of it: the outermost struck element with text, outside deletions.
+    struck: shown(STRUCK).filter(
+      (element) =>
+        !element.closest(DELETIONS) &&
+        !element.parentElement?.closest(STRUCK) &&
+        (element.textContent ?? '').replace(/\u00a0/g, ' ').trim() !== '',
+    ).length,
+  };
+};
+
 const dropUnwanted = (root: Element): void => {
   for (const element of elementsOf(root, `${DROPPED},${WORD_COMMENTS}`)) element.remove();
   for (const element of elementsOf(root)) {
@@ -235,9 +286,17 @@ const parse = (html: string, doc: Document): Element => {
  * jsdom's in tests); nothing pasted is ever attached to it. The result also passes DOMPurify
  * with an allow-list of the schema's tags and attributes, as a second, independent line.
  */
-export const cleanPastedHtml = (html: string, doc: Document): string => {
+export const cleanPastedHtml = (html: string, doc: Document): string =>
+  cleanPastedHtmlWithReport(html, doc).html;
+
+/** {@link cleanPastedHtml}, with what it left out that the officer should hear about. */
+export const cleanPastedHtmlWithReport = (
+  html: string,
+  doc: Document,
+): { html: string; report: PasteReport } => {
   const root = parse(html, doc);
   removeComments(root);
+  const report = survey(root);
   dropUnwanted(root);
   rebuildWordLists(root);
   normaliseInlineStyles(root);
@@ -250,7 +309,7 @@ export const cleanPastedHtml = (html: string, doc: Document): string => {
   stripAttributes(root);
   const view = doc.defaultView;
   if (!view) throw new Error('cleanPastedHtml needs a Document with a window (defaultView)');
-  return DOMPurify(view)
+  const clean = DOMPurify(view)
     .sanitize(root.innerHTML, {
       ALLOWED_TAGS: [...PASTE_ALLOWED_TAGS],
       ALLOWED_ATTR: [...PASTE_ALLOWED_ATTRIBUTES],
@@ -259,4 +318,27 @@ export const cleanPastedHtml = (html: string, doc: Document): string => {
       ALLOW_ARIA_ATTR: false,
     })
     .trim();
+  return { html: clean, report };
+};
+
+const counted = (count: number, one: string, many: string): string | null =>
+  count === 0 ? null : `${count} ${count === 1 ? one : many}`;
+
+/** The notice after a paste, or null when nothing worth a word was left out. */
+export const describePasteReport = (report: PasteReport): string | null => {
+  const left = [
+    counted(report.images, 'image', 'images'),
+    counted(report.embeds, 'video or embedded frame', 'videos or embedded frames'),
+    counted(report.comments, 'comment', 'comments'),
+    counted(report.deletions, 'tracked deletion', 'tracked deletions'),
+  ].filter((part): part is string => part !== null);
+  const sentences = [];
+  if (left.length > 0) sentences.push(`Left out of the paste: ${left.join(', ')}.`);
+  if (report.struck > 0)
+    sentences.push(
+      report.struck === 1
+        ? 'A struck-through passage was pasted as ordinary text: check whether it belongs.'
+        : `${report.struck} struck-through passages were pasted as ordinary text: check whether they belong.`,
+    );
+  return sentences.length > 0 ? sentences.join(' ') : null;
 };

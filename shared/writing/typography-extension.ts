@@ -59,8 +59,16 @@ export const TypographyRules = Extension.create<object, { language: Language }>(
           state.tr.insertText(mark, range.from - trim, range.to);
         },
       }),
-      // French: the guillemet brings its no-break space, so a space typed after it is swallowed.
+      // French: the guillemet brings its no-break space, so a space typed after it is swallowed…
       textInputRule({ find: /[\u00ab\u2039]\u00a0( )$/, replace: '' }),
+      // …and the space typed before : ; ! ? becomes a no-break space, as French typesetting has it.
+      new InputRule({
+        find: / [:;!?]$/,
+        handler: ({ state, range, match }) => {
+          if (language() !== 'fr') return null;
+          state.tr.insertText(`\u00a0${match[0].slice(1)}`, range.from, range.to);
+        },
+      }),
       quoteRule(new RegExp(`${OPENS}(')$`), (q) => q.openSingle),
       textInputRule({ find: /'$/, replace: '\u2019' }),
       textInputRule({ find: /\S( - )$/, replace: ' \u2013 ' }),

@@ -71,9 +71,13 @@ const setDoubleQuotes = (text: string, language: Language): string => {
   return out;
 };
 
-/** French: one no-break space inside guillemets, however many spaces were typed there. */
-const spaceGuillemets = (text: string): string =>
+/**
+ * French: one no-break space inside guillemets, however many spaces were typed there, and a
+ * no-break space (not an ordinary one, which may break the line) before : ; ! and ?.
+ */
+const spaceFrench = (text: string): string =>
   text
+    .replace(/ (?=[:;!?])/g, '\u00a0')
     .replace(/([\u00ab\u2039])[ \u00a0]+/gu, '$1\u00a0')
     .replace(/[ \u00a0]+([\u00bb\u203a])/gu, '\u00a0$1');
 
@@ -90,7 +94,7 @@ export const normaliseTypography = (text: string, language: Language = 'en'): st
     .replace(new RegExp(`${OPENS}'`, 'gu'), quotes.openSingle)
     // What is left is a closing quote or an apostrophe (don’t): both are ’.
     .replace(/'/g, '\u2019');
-  return language === 'fr' ? spaceGuillemets(set) : set;
+  return language === 'fr' ? spaceFrench(set) : set;
 };
 
 /**

@@ -41,6 +41,9 @@ test('an article copied from a news page in the browser pastes as clean text, lo
     await body.locator('img, iframe, svg, script, style, form, button, [style], [onclick]').count(),
   ).toBe(0);
   expect(await body.locator('a[href^="javascript:"]').count()).toBe(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Left out' })).toHaveText(
+    /Left out of the paste: 1 image, 1 video or embedded frame\./,
+  );
   await expect(saveStatus(page)).toHaveText('Saved');
   // Nothing the article pointed at was fetched once it was in the editor.
   expect(remote.slice(before).filter((url) => url !== NEWS_ARTICLE_URL)).toEqual([]);

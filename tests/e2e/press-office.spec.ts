@@ -93,6 +93,10 @@ test('pasting a real Word clipboard keeps its bulleted and numbered lists, neste
   await expect(body.locator(':scope > ol > li > ol > li')).toHaveText(['tes t indented']);
   await expect(body.locator('strong')).toHaveText(['word document renders']);
   await expect(body.locator('em')).toHaveText(['like this in the card']);
+  // Word's strikethrough has no place in a release: the text comes as ordinary text, with a warning.
+  await expect(page.getByRole('status').filter({ hasText: 'struck-through' })).toHaveText(
+    /A struck-through passage was pasted as ordinary text: check whether it belongs\./,
+  );
   await expect(body).not.toContainText('plain text fallback');
   await expect(body).not.toContainText('·');
   expect(await body.locator('[style], font, img, o\\:p, .MsoNormal').count()).toBe(0);
@@ -115,6 +119,10 @@ test('pasting from Word keeps headings, bold, links and the list structure', asy
   await expect(body.locator('strong').first()).toBeVisible();
   await expect(body.locator('a[href^="http"]').first()).toBeVisible();
   await expect(body).not.toContainText('plain text fallback');
+  await expect(body).not.toContainText('Reviewer comment');
+  await expect(page.getByRole('status').filter({ hasText: 'Left out' })).toHaveText(
+    /Left out of the paste: 1 comment, 1 tracked deletion\./,
+  );
   expect(await body.locator('[style], font, img, script, o\\:p, .MsoNormal').count()).toBe(0);
   await expect(saveStatus(page)).toHaveText('Saved');
 });

@@ -6,7 +6,7 @@ import { cleanPastedHtml } from '../../shared/paste/clean-pasted-html';
 import type { RichNode } from '../../shared/schemas';
 
 // jsdom, not happy-dom: DOMPurify under happy-dom drops allowed tags and keeps <script>.
-const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+export const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 
 export const pasteFixture = (...path: string[]): string =>
   readFileSync(join(__dirname, '..', 'fixtures', 'paste', ...path), 'utf8');

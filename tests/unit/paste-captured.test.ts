@@ -1,9 +1,14 @@
 import { generateJSON } from '@tiptap/html';
 import { describe, expect, it } from 'vitest';
 import { releaseExtensions } from '../../shared/extensions';
+import {
+  cleanPastedHtmlWithReport,
+  describePasteReport,
+} from '../../shared/paste/clean-pasted-html';
 import type { RichNode } from '../../shared/schemas';
 import {
   clean,
+  document,
   dom,
   expectNothingForbidden,
   outline,
@@ -227,5 +232,27 @@ describe('Chromium’s clipboard for a whole news article', () => {
     for (const gone of ['Share on', 'Copy link', 'Advertisement', 'Subscribe', 'Related', 'Photo:'])
       expect(html, gone).not.toContain(gone);
     expect(html).not.toMatch(/href="(?!https:|mailto:)/);
+  });
+});
+
+describe('what the officer is told after pasting a real clipboard', () => {
+  const notice = (html: string): string | null =>
+    describePasteReport(cleanPastedHtmlWithReport(html, document).report);
+
+  it('Word’s struck-through sentence arrives as ordinary text, with a warning', () => {
+    expect(notice(captured('word-15-mac-medium-editor.html'))).toBe(
+      'A struck-through passage was pasted as ordinary text: check whether it belongs.',
+    );
+  });
+
+  it('a news article’s photo and video are named; the tracking pixel is not', () => {
+    expect(notice(captured('chromium-news-article.html'))).toBe(
+      'Left out of the paste: 1 image, 1 video or embedded frame.',
+    );
+  });
+
+  it('Google Docs paragraphs, headings and lists need no word', () => {
+    for (const key of ['plain', 'links', 'headers', 'nestedList'])
+      expect(notice(capture(docsSoap, key)), key).toBeNull();
   });
 });

@@ -1,10 +1,16 @@
 import { generateJSON } from '@tiptap/html';
 import { describe, expect, it } from 'vitest';
 import { releaseExtensions } from '../../shared/extensions';
+import {
+  cleanPastedHtmlWithReport,
+  describePasteReport,
+  type PasteReport,
+} from '../../shared/paste/clean-pasted-html';
 import type { RichNode } from '../../shared/schemas';
 import {
   clean,
   dom,
+  document,
   expectNothingForbidden,
   outline,
   ownText,
@@ -285,5 +291,52 @@ describe('cleanPastedHtml: hostile and edge cases', () => {
   it('gives an empty string for nothing useful', () => {
     expect(clean('<script>alert(1)</script><style>p{}</style><!-- c -->')).toBe('');
     expect(clean('')).toBe('');
+  });
+});
+
+describe('the paste report: what the officer is told was left out', () => {
+  const reportOf = (html: string): PasteReport => cleanPastedHtmlWithReport(html, document).report;
+  const none: PasteReport = { images: 0, embeds: 0, comments: 0, deletions: 0, struck: 0 };
+
+  it('counts Word’s comment and tracked deletion', () => {
+    const report = reportOf(fixture('word.html'));
+    expect(report).toEqual({ ...none, comments: 1, deletions: 1 });
+    expect(describePasteReport(report)).toBe(
+      'Left out of the paste: 1 comment, 1 tracked deletion.',
+    );
+  });
+
+  it('counts a news page’s photo and video, not its tracking pixels or what was hidden', () => {
+    const report = reportOf(fixture('news-site.html'));
+    expect(report).toEqual({ ...none, images: 1, embeds: 1 });
+    expect(describePasteReport(report)).toBe(
+      'Left out of the paste: 1 image, 1 video or embedded frame.',
+    );
+  });
+
+  it('says nothing when nothing the officer would miss was left out', () => {
+    expect(reportOf(fixture('google-docs.html'))).toEqual(none);
+    expect(describePasteReport(none)).toBeNull();
+  });
+
+  it('warns of struck-through passages, which arrive as ordinary text', () => {
+    const report = reportOf(
+      '<p>Keep <s>drop <span style="text-decoration:line-through">this</span></s> and ' +
+        '<span style="text-decoration: line-through">that</span><s>\u00a0</s></p>' +
+        '<p><del><s>deleted anyway</s></del></p>',
+    );
+    expect(report).toEqual({ ...none, struck: 2, deletions: 1 });
+    expect(describePasteReport(report)).toBe(
+      'Left out of the paste: 1 tracked deletion. 2 struck-through passages were pasted as ordinary text: check whether they belong.',
+    );
+  });
+
+  it('counts several of a kind in the plural', () => {
+    expect(
+      describePasteReport({ images: 3, embeds: 2, comments: 2, deletions: 4, struck: 1 }),
+    ).toBe(
+      'Left out of the paste: 3 images, 2 videos or embedded frames, 2 comments, 4 tracked deletions.' +
+        ' A struck-through passage was pasted as ordinary text: check whether it belongs.',
+    );
   });
 });

@@ -44,6 +44,13 @@ describe('normaliseTypography', () => {
       'Il a dit \u00ab\u00a0oui\u00a0\u00bb puis \u00ab\u00a0non\u00a0\u00bb',
     ],
     ['fr', "l'OSCE", 'l\u2019OSCE'],
+    [
+      'fr',
+      'Pourquoi ? Voici : la loi ; enfin !',
+      'Pourquoi\u00a0? Voici\u00a0: la loi\u00a0; enfin\u00a0!',
+    ],
+    ['fr', 'à 10:30, https://osce.org?a=1', 'à 10:30, https://osce.org?a=1'],
+    ['en', 'Why ? Because : this', 'Why ? Because : this'],
     ['en', '2022--2023', '2022\u20132023'],
   ])('in %s, %j becomes %j', (language, input, expected) => {
     expect(normaliseTypography(input, language)).toBe(expected);
@@ -149,6 +156,10 @@ describe('TypographyRules', () => {
     expect(type('Il a dit " oui " puis "non".', 'fr')).toBe(
       'Il a dit \u00ab\u00a0oui\u00a0\u00bb puis \u00ab\u00a0non\u00a0\u00bb.',
     );
+    expect(type('Pourquoi ? Voici : la loi !', 'fr')).toBe(
+      'Pourquoi\u00a0? Voici\u00a0: la loi\u00a0!',
+    );
+    expect(type('Why ? Because : this', 'en')).toBe('Why ? Because : this');
     expect(type('Он сказал "да"', 'ru')).toBe('Он сказал \u00abда\u00bb');
     expect(type("geht's", 'de')).toBe('geht\u2019s');
   });

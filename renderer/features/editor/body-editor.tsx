@@ -3,7 +3,10 @@ import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { releaseExtensions } from '../../../shared/extensions';
 import type { Language, RichNode } from '../../../shared/schemas';
-import { cleanPastedHtml } from '../../../shared/paste/clean-pasted-html';
+import {
+  cleanPastedHtmlWithReport,
+  describePasteReport,
+} from '../../../shared/paste/clean-pasted-html';
 import { normaliseTypography } from '../../../shared/writing/typography';
 import { TypographyRules } from '../../../shared/writing/typography-extension';
 import { FindBar } from '../find/find-bar';
@@ -17,17 +20,27 @@ interface BodyEditorProps {
   language: Language;
   /** Called on every change with a reader for the current body, so the JSON is built only when saving. */
   onChange: (readBody: () => RichNode) => void;
+  /** What a paste left out (images, comments, tracked deletions) or changed, in a sentence. */
+  onPasteNotice: (text: string) => void;
 }
 
-export function BodyEditor({ initial, dateline, language, onChange }: BodyEditorProps) {
+export function BodyEditor({
+  initial,
+  dateline,
+  language,
+  onChange,
+  onPasteNotice,
+}: BodyEditorProps) {
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const [find, setFind] = useState<{ replace: boolean } | null>(null);
   const onChangeRef = useRef(onChange);
   const languageRef = useRef(language);
+  const onPasteNoticeRef = useRef(onPasteNotice);
   useEffect(() => {
     onChangeRef.current = onChange;
     languageRef.current = language;
-  }, [onChange, language]);
+    onPasteNoticeRef.current = onPasteNotice;
+  }, [onChange, language, onPasteNotice]);
 
   const editor = useEditor({
     extensions: [
@@ -53,7 +66,12 @@ export function BodyEditor({ initial, dateline, language, onChange }: BodyEditor
         lang: language,
       },
       // Word, Google Docs and web pages bring fonts, colours, scripts and images: keep the structure only.
-      transformPastedHTML: (html) => cleanPastedHtml(html, document),
+      transformPastedHTML: (html) => {
+        const { html: clean, report } = cleanPastedHtmlWithReport(html, document);
+        const notice = describePasteReport(report);
+        if (notice) onPasteNoticeRef.current(notice);
+        return clean;
+      },
       // Plain text (an email, a text file) gets the house typography typing would have given it.
       transformPastedText: (text) => normaliseTypography(text, languageRef.current),
       handleKeyDown: (_view, event) => {

@@ -293,6 +293,7 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
           dateline={dateline}
           language={meta.language}
           onChange={onBodyChange}
+          onPasteNotice={(text) => onNotice('info', text)}
         />
         <ClosingBlocks blocks={blocks} language={meta.language} onChange={onBlocks} />
         <WritingStats bodyText={bodyText} headline={headline} language={meta.language} />
