@@ -147,6 +147,12 @@ describe('datelineFor over the seed taxonomies', () => {
         taxonomies,
       ),
     ).toBe('PRISTINA, 5 April 2024 \u2013');
+    expect(
+      datelineFor(
+        meta({ placeIds: ['pristina'], date: '2024-04-05', datelineCountry: true, language: 'ru' }),
+        taxonomies,
+      ),
+    ).toBe('ПРИШТИНА, 5 апреля 2024 года \u2013');
   });
 
   it('is null while the date is missing', () => {
