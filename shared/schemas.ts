@@ -261,6 +261,7 @@ export const StoreEventSchema = z.object({
     'restored-draft',
     'lost-draft',
     'restored-file',
+    'damaged-file',
     'rebuilt-library',
     'stale-lock',
     'migrated',

@@ -36,10 +36,12 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     getTaxonomies: () => store.getTaxonomies(),
   });
   // The store is locked by now: a failure past this point must let go of it.
-  const templateStore = await TemplateStore.open(store.dir).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
+  const templateStore = await TemplateStore.open(store.dir, options.clock).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
   const templates = createTemplateService(templateStore, BUILT_IN_TEMPLATES);
   const workflow = createReleaseWorkflow({
     drafts,
@@ -49,7 +51,7 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
   });
   return {
     storePath: store.dir,
-    storeReport: () => ({ events: store.report() }),
+    storeReport: () => ({ events: [...store.report(), ...templateStore.report()] }),
     version: options.version ?? packageJson.version,
     drafts,
     taxonomies,

@@ -26,6 +26,7 @@ import {
   TAXONOMIES_FILE,
 } from './store-info';
 import { inspectStoreLock } from './store-lock';
+import { TEMPLATES_FILE, TemplateFileSchema } from './template-store';
 
 export interface CheckFinding {
   /** A problem fails the check; a warning is worth knowing but heals itself or is harmless. */
@@ -103,6 +104,9 @@ export const checkStore = async (
   if (!taxonomies && (await readText(path.join(dir, TAXONOMIES_FILE))) === null) {
     problem(TAXONOMIES_FILE, 'missing');
   }
+
+  // An officer's own templates: none is fine, a damaged file is not.
+  await parseFile(TEMPLATES_FILE, TemplateFileSchema);
 
   const lock = await inspectStoreLock(dir);
   // After a crash (or while the app runs) the index may lag the drafts; opening fixes it.
