@@ -49,16 +49,18 @@ test('the export preview shows exactly the file that will be written, in every f
 }) => {
   await page.goto(app.url);
   await newRelease(page, 'Blank release');
+  // Typed straight quotes become the house's typographic ones; < and & must be escaped in HTML.
   await page.getByLabel('Headline').fill('Preview <check> & "quotes"');
+  await expect(page.getByLabel('Headline')).toHaveValue('Preview <check> & \u201cquotes\u201d');
   await page.getByLabel('Date', { exact: true }).fill('2026-03-10');
   await expect(saveStatus(page)).toHaveText('Saved');
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export preview' });
   const text = dialog.getByLabel('What will be written');
   await expect(dialog.getByText('2026-03-10-preview-check-quotes.md')).toBeVisible();
-  await expect(text).toContainText('headline: Preview <check> & "quotes"');
+  await expect(text).toContainText('headline: Preview <check> & \u201cquotes\u201d');
   await dialog.getByRole('radio', { name: 'HTML document' }).check();
-  await expect(text).toContainText('<title>Preview &lt;check&gt; &amp; &quot;quotes&quot;</title>');
+  await expect(text).toContainText('<title>Preview &lt;check&gt; &amp; \u201cquotes\u201d</title>');
   await dialog.getByRole('radio', { name: 'ninjs (JSON)' }).check();
   await expect(text).toContainText('"headlines"');
 });
