@@ -231,11 +231,22 @@ test('house typography in the release language: typed in the headline, pasted as
   await headline.pressSequentially('The  ');
   await expect(headline).toHaveValue('The OSCE chief: \u201cDialogue\u201d \u2013 now');
 
+  // A dead key (US-International: " then e makes ë) composes a character: nothing is set meanwhile.
+  await headline.press('End');
+  await headline.pressSequentially(' Citro');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: '"', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: '\u00eb' });
+  await headline.pressSequentially('n');
+  await expect(headline).toHaveValue(
+    'The OSCE chief: \u201cDialogue\u201d \u2013 now Citro\u00ebn',
+  );
+
   await page.getByLabel('Language').selectOption('fr');
   await headline.press('End');
   await headline.pressSequentially(' " oui "');
   await expect(headline).toHaveValue(
-    'The OSCE chief: \u201cDialogue\u201d \u2013 now \u00ab\u00a0oui\u00a0\u00bb',
+    'The OSCE chief: \u201cDialogue\u201d \u2013 now Citro\u00ebn \u00ab\u00a0oui\u00a0\u00bb',
   );
 
   const body = page.getByRole('textbox', { name: 'Body' });
