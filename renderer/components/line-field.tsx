@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef, type ComponentPropsWithoutRef } from 'react';
 import type { Language } from '../../shared/schemas';
-import { typesetBeforeCaret } from '../../shared/writing/typography';
+import { changedRange, typesetInput } from '../../shared/writing/typography';
 
 type LineFieldProps = Omit<
   ComponentPropsWithoutRef<'textarea'>,
-  'value' | 'onChange' | 'lang' | 'onCompositionEnd'
+  'value' | 'onChange' | 'lang' | 'onCompositionStart' | 'onCompositionEnd'
 > & {
   value: string;
   language: Language;
@@ -13,15 +13,22 @@ type LineFieldProps = Omit<
 
 /**
  * A one-line text that may wrap (the headline, the summary): a line break typed or pasted becomes
- * a space, and house typography in the release's language is set as the officer types (“quotes”,
- * « guillemets », the en dash, single spaces) without moving the caret. Nothing is set while an
- * input method or a dead key is still composing a character (`"` then `e` makes ë on a
- * US-International keyboard): the text is set when the composition ends.
+ * a space, and house typography in the release's language is set as the officer types, by the
+ * body's rules (“quotes”, « guillemets », the en dash, single spaces).
+ *
+ * The change goes in as an edit of its own, after the typed character, so Ctrl+Z gives back the
+ * straight quote (and keeps it), as Backspace does in the body. Nothing is set while an input
+ * method or a dead key is composing (`"` then `e` makes ë on a US-International keyboard).
  */
 export function LineField({ value, language, onChange, ...props }: LineFieldProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
+  // The text before a composition, to set what the composition added once it ends.
+  const composing = useRef<string | null>(null);
+  // The characters the last house-style edit replaced: undoing it selects them again.
+  const replaced = useRef<{ start: number; end: number } | null>(null);
 
+  // Only when the browser could not make the change an edit of its own (see replace below).
   useLayoutEffect(() => {
     const field = ref.current;
     if (field && caret.current !== null && field.value === value) {
@@ -30,14 +37,48 @@ export function LineField({ value, language, onChange, ...props }: LineFieldProp
     }
   }, [value]);
 
-  const typeset = (field: HTMLTextAreaElement) => {
-    const set = typesetBeforeCaret(
-      field.value.replace(/\r?\n/g, ' '),
-      field.selectionStart,
-      language,
-    );
-    caret.current = set.caret;
-    onChange(set.value);
+  /** Puts `next` in the field as one undoable edit of the part that differs. */
+  const replace = (
+    field: HTMLTextAreaElement,
+    typed: string,
+    next: { value: string; caret: number },
+  ) => {
+    if (field.value !== typed) return;
+    const { start, endOld, endNew } = changedRange(typed, next.value);
+    field.setSelectionRange(start, endOld);
+    replaced.current = { start, end: endOld };
+    const text = next.value.slice(start, endNew);
+    const done =
+      text === ''
+        ? document.execCommand('delete')
+        : document.execCommand('insertText', false, text);
+    if (done && field.value === next.value) {
+      field.setSelectionRange(next.caret, next.caret);
+    } else {
+      caret.current = next.caret;
+      onChange(next.value);
+    }
+  };
+
+  /**
+   * Undoing a house-style edit brings back the typed character selected, as the browser restores
+   * the selection of the edit it undoes; the officer typing on must not replace it.
+   */
+  const afterUndo = (field: HTMLTextAreaElement) => {
+    const last = replaced.current;
+    if (last && field.selectionStart === last.start && field.selectionEnd === last.end) {
+      field.setSelectionRange(last.end, last.end);
+    }
+    replaced.current = null;
+  };
+
+  const settle = (field: HTMLTextAreaElement, inputType: string, previous = value) => {
+    if (inputType === 'historyUndo') afterUndo(field);
+    const typed = field.value;
+    const next = typesetInput(previous, typed, field.selectionStart, inputType, language);
+    onChange(typed);
+    // After React has taken the typed text, so that the change is an edit of its own.
+    if (next) queueMicrotask(() => replace(field, typed, next));
   };
 
   return (
@@ -47,10 +88,17 @@ export function LineField({ value, language, onChange, ...props }: LineFieldProp
       lang={language}
       value={value}
       onChange={(event) => {
-        if ((event.nativeEvent as InputEvent).isComposing) onChange(event.target.value);
-        else typeset(event.target);
+        const input = event.nativeEvent as InputEvent;
+        if (input.isComposing) onChange(event.target.value);
+        else settle(event.target, input.inputType);
       }}
-      onCompositionEnd={(event) => typeset(event.currentTarget)}
+      onCompositionStart={() => {
+        composing.current = value;
+      }}
+      onCompositionEnd={(event) => {
+        settle(event.currentTarget, 'insertCompositionText', composing.current ?? value);
+        composing.current = null;
+      }}
     />
   );
 }

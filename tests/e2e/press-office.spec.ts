@@ -228,8 +228,20 @@ test('house typography in the release language: typed in the headline, pasted as
   await expect(headline).toHaveValue('OSCE chief: \u201cDialogue\u201d \u2013 now');
   // Typing in the middle sets what is typed and leaves the caret where the officer is typing.
   await headline.press('Home');
-  await headline.pressSequentially('The  ');
-  await expect(headline).toHaveValue('The OSCE chief: \u201cDialogue\u201d \u2013 now');
+  await headline.pressSequentially('The  new ');
+  await expect(headline).toHaveValue('The new OSCE chief: \u201cDialogue\u201d \u2013 now');
+  // Ctrl+Z right after gives back the straight quote, and typing on leaves it straight.
+  await headline.press('End');
+  await headline.pressSequentially(' 12"');
+  await expect(headline).toHaveValue(
+    'The new OSCE chief: \u201cDialogue\u201d \u2013 now 12\u201d',
+  );
+  await headline.press('Control+Z');
+  await headline.pressSequentially(' screens');
+  await expect(headline).toHaveValue(
+    'The new OSCE chief: \u201cDialogue\u201d \u2013 now 12" screens',
+  );
+  await headline.fill('The new OSCE chief: \u201cDialogue\u201d \u2013 now');
 
   // A dead key (US-International: " then e makes ë) composes a character: nothing is set meanwhile.
   await headline.press('End');
@@ -239,14 +251,14 @@ test('house typography in the release language: typed in the headline, pasted as
   await cdp.send('Input.insertText', { text: '\u00eb' });
   await headline.pressSequentially('n');
   await expect(headline).toHaveValue(
-    'The OSCE chief: \u201cDialogue\u201d \u2013 now Citro\u00ebn',
+    'The new OSCE chief: \u201cDialogue\u201d \u2013 now Citro\u00ebn',
   );
 
   await page.getByLabel('Language').selectOption('fr');
   await headline.press('End');
   await headline.pressSequentially(' " oui "');
   await expect(headline).toHaveValue(
-    'The OSCE chief: \u201cDialogue\u201d \u2013 now Citro\u00ebn \u00ab\u00a0oui\u00a0\u00bb',
+    'The new OSCE chief: \u201cDialogue\u201d \u2013 now Citro\u00ebn \u00ab\u00a0oui\u00a0\u00bb',
   );
 
   const body = page.getByRole('textbox', { name: 'Body' });

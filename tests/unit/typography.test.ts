@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseExtensions } from '../../shared/extensions';
 import type { Language } from '../../shared/schemas';
 import { TypographyRules } from '../../shared/writing/typography-extension';
-import { normaliseTypography, typesetBeforeCaret } from '../../shared/writing/typography';
+import { normaliseTypography, typesetInput } from '../../shared/writing/typography';
 
 describe('normaliseTypography', () => {
   it.each([
@@ -34,7 +34,7 @@ describe('normaliseTypography', () => {
     [
       'de',
       "Er sagte \"ja\" und 'nein'. Geht's?",
-      'Er sagte \u201eja\u201c und \u201anein\u2019. Geht\u2019s?',
+      'Er sagte \u201eja\u201c und \u201anein\u2018. Geht\u2019s?',
     ],
     ['ru', 'Он сказал "да" -- и ушёл', 'Он сказал \u00abда\u00bb \u2013 и ушёл'],
     ['fr', 'Il a dit "oui"', 'Il a dit \u00ab\u00a0oui\u00a0\u00bb'],
@@ -52,6 +52,17 @@ describe('normaliseTypography', () => {
     ['fr', 'à 10:30, https://osce.org?a=1', 'à 10:30, https://osce.org?a=1'],
     ['en', 'Why ? Because : this', 'Why ? Because : this'],
     ['en', '2022--2023', '2022\u20132023'],
+    ['en', '---------- Forwarded message ---------', '---------- Forwarded message ---------'],
+    [
+      'en',
+      'See https://www.example.org/media--law?"a"=1 or press--office@osce.org.',
+      'See https://www.example.org/media--law?"a"=1 or press--office@osce.org.',
+    ],
+    ['de', "Das Projekt 'Horizont' geht's an", 'Das Projekt \u201aHorizont\u2018 geht\u2019s an'],
+    ['ru', "Проект 'Горизонт'", 'Проект \u201eГоризонт\u201c'],
+    ['fr', "Le projet 'Horizon' d'abord", 'Le projet \u2019Horizon\u2019 d\u2019abord'],
+    ['fr', 'Il a parlé de l\'"Europe"', 'Il a parlé de l\u2019\u00ab\u00a0Europe\u00a0\u00bb'],
+    ['en', 'He said:\n"Yes"', 'He said:\n\u201cYes\u201d'],
   ])('in %s, %j becomes %j', (language, input, expected) => {
     expect(normaliseTypography(input, language)).toBe(expected);
   });
@@ -64,14 +75,16 @@ describe('normaliseTypography', () => {
   });
 });
 
-describe('typesetBeforeCaret (the headline and the summary as the officer types)', () => {
-  /** Types the characters one by one at the caret, the way the field's change events see them. */
+describe('typesetInput (the headline and the summary as the officer types)', () => {
+  /** Types the characters one by one at the caret, the way the field's input events see them. */
   const typeInField = (characters: string, language: Language, start = '', after = '') => {
     let value = start + after;
     let caret = start.length;
     for (const character of characters) {
       const typed = value.slice(0, caret) + character + value.slice(caret);
-      ({ value, caret } = typesetBeforeCaret(typed, caret + 1, language));
+      const set = typesetInput(value, typed, caret + 1, 'insertText', language);
+      value = set?.value ?? typed;
+      caret = set?.caret ?? caret + 1;
     }
     return { value, caret };
   };
@@ -80,21 +93,41 @@ describe('typesetBeforeCaret (the headline and the summary as the officer types)
     expect(typeInField('He said "yes" - twice', 'en').value).toBe(
       'He said \u201cyes\u201d \u2013 twice',
     );
-    expect(typeInField('Er sagte "ja"', 'de').value).toBe('Er sagte \u201eja\u201c');
-    expect(typeInField('Il a dit " oui "', 'fr').value).toBe(
-      'Il a dit \u00ab\u00a0oui\u00a0\u00bb',
+    expect(typeInField('Er sagte "ja" und \'nein\'', 'de').value).toBe(
+      'Er sagte \u201eja\u201c und \u201anein\u2018',
+    );
+    expect(typeInField('Il a dit " oui " : l\'"Europe"', 'fr').value).toBe(
+      'Il a dit \u00ab\u00a0oui\u00a0\u00bb\u00a0: l\u2019\u00ab\u00a0Europe\u00a0\u00bb',
     );
     expect(typeInField('Он сказал "да"', 'ru').value).toBe('Он сказал \u00abда\u00bb');
   });
 
-  it('leaves the text after the caret alone and keeps the caret before it', () => {
+  it('leaves the text after the caret alone and keeps the caret where the officer types', () => {
     const { value, caret } = typeInField(' "new"', 'en', 'OSCE', ' says "hello"');
     expect(value).toBe('OSCE \u201cnew\u201d says "hello"');
     expect(value.slice(caret)).toBe(' says "hello"');
   });
 
-  it('swallows a second space typed, and the caret stays after the one kept', () => {
-    expect(typesetBeforeCaret('Vienna  ', 8, 'en')).toEqual({ value: 'Vienna ', caret: 7 });
+  it('swallows a second space typed after one, but not a space typed to start a new word', () => {
+    expect(typeInField(' ', 'en', 'Vienna ', 'today')).toEqual({ value: 'Vienna today', caret: 7 });
+    expect(typeInField(' and', 'en', 'Vienna', ' today')).toEqual({
+      value: 'Vienna and today',
+      caret: 10,
+    });
+  });
+
+  it('leaves deleting and undoing alone: Ctrl+Z after a quote was set keeps the straight one', () => {
+    expect(typesetInput('12\u201d', '12"', 3, 'historyUndo', 'en')).toBeNull();
+    expect(typesetInput('a "b', 'a b', 2, 'deleteContentBackward', 'en')).toBeNull();
+  });
+
+  it('sets pasted text as a whole, with line breaks as spaces', () => {
+    const pasted = 'Minister: "We act"\nnow';
+    const value = 'Minister: \u201cWe act\u201d now';
+    expect(typesetInput('Minister: ', pasted, pasted.length, 'insertFromPaste', 'en')).toEqual({
+      value,
+      caret: value.length,
+    });
   });
 });
 
@@ -125,13 +158,14 @@ describe('TypographyRules', () => {
   });
 
   /** Types the characters one by one, the way input rules see them. */
-  const type = (characters: string, language: Language = 'en'): string => {
+  const type = (characters: string, language: Language = 'en', content = '<p></p>'): string => {
     const editor = new Editor({
       element: dom.window.document.createElement('div'),
       extensions: [...releaseExtensions(), TypographyRules],
-      content: '<p></p>',
+      content,
     });
     editor.commands.setQuoteLanguage(language);
+    editor.commands.setTextSelection(editor.state.doc.content.size - 1);
     for (const character of characters) {
       const { from, to } = editor.state.selection;
       const handled = editor.view.someProp('handleTextInput', (f) =>
@@ -172,6 +206,13 @@ describe('TypographyRules', () => {
     expect(type('Vienna - Warsaw')).toBe('Vienna \u2013 Warsaw');
     expect(type('2022--2023')).toBe('2022\u20132023');
     expect(type('co-operation')).toBe('co-operation');
+  });
+
+  it('opens a quote typed at the start of a new line (after Shift+Enter)', () => {
+    expect(type('"Yes"', 'en', '<p>He said:<br></p>')).toBe('He said:\u201cYes\u201d');
+    expect(type('"oui"', 'fr', '<p>Il a dit\u00a0:<br></p>')).toBe(
+      'Il a dit\u00a0:\u00ab\u00a0oui\u00a0\u00bb',
+    );
   });
 
   it('swallows a second space', () => {
