@@ -86,37 +86,60 @@ export interface PasteReport {
   struck: number;
 }
 
+/** A tracking pixel: both sides given, and neither more than 2 pixels. */
 const isPixel = (image: Element): boolean =>
-  ['width', 'height'].every((side) => Number(image.getAttribute(side) ?? NaN) <= 2);
+  ['width', 'height'].every((side) => {
+    const size = (image.getAttribute(side) ?? '').trim();
+    return size !== '' && Number.parseFloat(size) <= 2;
+  });
 
 const DELETIONS = 'del,s.msoDel,span.msoDel';
 const STRUCK = 's,strike,[style*="line-through"]';
+const EMBEDS = 'iframe,video,audio,object,embed';
+
+/** Where nothing belongs to the text the officer copied: page chrome, comments, deletions. */
+const NOT_THE_TEXT = `noscript,template,head,nav,aside,footer,button,form,${DELETIONS},${WORD_COMMENTS}`;
+
+const hasText = (element: Element): boolean =>
+  (element.textContent ?? '').replace(/\u00a0/g, ' ').trim() !== '';
+
+/** The previous element beside it, across whitespace only. */
+const previousElement = (element: Element): Element | null => {
+  let node = element.previousSibling;
+  while (node && node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '') {
+    node = node.previousSibling;
+  }
+  return node && isElement(node) ? node : null;
+};
 
 /** Counted before anything is removed, leaving out what the reader of the source never saw. */
 const survey = (root: Element): PasteReport => {
-  const shown = (selector: string): Element[] =>
+  /** Matches that are part of the copied text, each counted once (not again inside another). */
+  const found = (selector: string, within = NOT_THE_TEXT): Element[] =>
     elementsOf(root, selector).filter((element) => {
+      if (element.parentElement?.closest(selector)) return false;
       for (let at: Element | null = element; at && at !== root; at = at.parentElement) {
-        if (isHidden(at) || isWidget(at) || at.matches('noscript,template,head')) return false;
+        if (isHidden(at) || isWidget(at)) return false;
+        if (at !== element && at.matches(within)) return false;
       }
       return true;
     });
-  const commentTexts = shown('.msocomtxt').length;
+  const commentTexts = found('.msocomtxt', 'noscript,template,head').length;
   const commentRefs = new Set(
-    shown('a[href^="#_msocom_"]').map((anchor) => anchor.getAttribute('href')),
+    found('a[href^="#_msocom_"]', 'noscript,template,head').map((a) => a.getAttribute('href')),
   ).size;
+  // A struck passage split into runs (Google Docs, a bold word inside it) is one passage.
+  const struck = found(STRUCK).filter((element) => hasText(element));
+  const isStruck = (element: Element | null): boolean =>
+    !!element && (element.matches(STRUCK) || element.querySelector(STRUCK) !== null);
   return {
-    images: shown('img').filter((image) => !isPixel(image)).length,
-    embeds: shown('iframe,video,audio,object,embed').length,
+    images: found('img').filter((image) => !isPixel(image)).length,
+    embeds: found(EMBEDS).length,
     comments: Math.max(commentTexts, commentRefs),
-    deletions: shown(DELETIONS).length,
-    // A passage, not each run of it: the outermost struck element with text, outside deletions.
-    struck: shown(STRUCK).filter(
-      (element) =>
-        !element.closest(DELETIONS) &&
-        !element.parentElement?.closest(STRUCK) &&
-        (element.textContent ?? '').replace(/\u00a0/g, ' ').trim() !== '',
+    deletions: found(DELETIONS, 'noscript,template,head').filter(
+      (element) => hasText(element) || element.querySelector('img') !== null,
     ).length,
+    struck: struck.filter((element) => !isStruck(previousElement(element))).length,
   };
 };
 

@@ -331,6 +331,29 @@ describe('the paste report: what the officer is told was left out', () => {
     );
   });
 
+  it('counts each deletion, embed and struck passage once, however it is wrapped', () => {
+    expect(
+      reportOf(
+        '<p>Collection of <span class=msoDel><del cite="mailto:a@osce.org" datetime="2024-05-14T10:12">values</del></span>' +
+          '<del> </del> done.</p><object data="x.swf"><embed src="x.swf"></object>' +
+          '<p><span style="text-decoration:line-through">old </span>' +
+          '<span style="text-decoration:line-through;font-weight:700">price</span> new price</p>',
+      ),
+    ).toEqual({ ...none, deletions: 1, embeds: 1, struck: 1 });
+  });
+
+  it('counts the pictures of the text, not those of the page around it or of a deletion', () => {
+    expect(
+      reportOf(
+        '<nav><img src="logo.png" width="120" height="40"></nav><figure><img src="hero.jpg"></figure>' +
+          '<p>Text <del><img src="old.png" width="50" height="50"></del>' +
+          '<button><img src="share.svg" width="16" height="16">Share</button></p>' +
+          '<aside><img src="thumb.jpg" width="90" height="60"></aside><footer><img src="f.png"></footer>' +
+          '<img src="chart.png" width="" height=""><img src="p.gif" width="1" height="1">',
+      ),
+    ).toEqual({ ...none, images: 2, deletions: 1 });
+  });
+
   it('counts several of a kind in the plural', () => {
     expect(
       describePasteReport({ images: 3, embeds: 2, comments: 2, deletions: 4, struck: 1 }),
