@@ -262,6 +262,8 @@ export const StoreEventSchema = z.object({
     'lost-draft',
     'restored-file',
     'damaged-file',
+    /** A file was saved but its backup copy could not be written (a full disk). */
+    'backup-failed',
     'rebuilt-library',
     'stale-lock',
     'migrated',

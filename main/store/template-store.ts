@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { StoreEvent } from '../../shared/schemas';
 import { TemplateSchema, type Template } from '../../shared/template-schema';
 import { AtomicJsonFile, CorruptFileError, serializeJson } from './atomic-json-file';
-import { takeBackup } from './backups';
+import { newestGoodBackup, takeBackup } from './backups';
 import { readCatalogFile } from './catalog-files';
-import { describeError } from './durable-write';
+import { describeError, writeFileDurably } from './durable-write';
 import { quarantine } from './quarantine';
 import { StoreEvents } from './store-events';
 
@@ -14,14 +14,30 @@ export const TEMPLATES_FILE = 'templates.json';
 export const TemplateFileSchema = z.object({ templates: z.array(TemplateSchema) });
 type TemplateFile = z.infer<typeof TemplateFileSchema>;
 
+/** What had just happened when a backup could not be written, for the officer's report. */
+const BACKUP_FAILED = {
+  open: `The backup copy of ${TEMPLATES_FILE} could not be written`,
+  save: 'The template was saved, but its backup copy could not be written',
+  remove:
+    'The template was removed, but the backup copy of the remaining ones could not be written',
+} as const;
+type BackupMoment = keyof typeof BACKUP_FAILED;
+
 /**
  * The officers' own templates, in `templates.json` of the store (built-in ones ship with the
  * app). Every version is backed up like the other catalog files (`backups/templates/`, the last
  * 10 plus one a day for a week). A damaged file is replaced by its newest good backup; without
  * one it is moved aside and the store still opens, so a broken template file never keeps an
- * officer from the releases.
+ * officer from the releases. A missing file comes back from its newest good backup; a store that
+ * never had templates of its own has neither, and starts empty without a word.
+ *
+ * Writes run one at a time, in the order they were asked for, each working from the list the
+ * previous one left: a failed write can only undo itself, never a later save.
  */
 export class TemplateStore {
+  /** The tail of the write queue; it never rejects, so one failure does not stop the next job. */
+  private queue: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly dir: string,
     private readonly db: Low<TemplateFile>,
@@ -48,11 +64,33 @@ export class TemplateStore {
       });
     }
     const file = new AtomicJsonFile(path.join(storeDir, TEMPLATES_FILE), TemplateFileSchema);
+    if (!found) found = await TemplateStore.restoreMissing(storeDir, file.filePath, events);
     const db = new Low<TemplateFile>(file, { templates: [] });
     if (found) db.data = found;
     const store = new TemplateStore(storeDir, db, events, clock);
-    if (found) await store.backUp();
+    if (found) await store.backUp('open');
     return store;
+  }
+
+  /**
+   * `templates.json` is not there (readCatalogFile has already dealt with a damaged one): put
+   * its newest good backup back, if there is one. A damaged file that could not be restored was
+   * moved aside and already reported, and has no good backup either, so nothing is said twice.
+   */
+  private static async restoreMissing(
+    storeDir: string,
+    filePath: string,
+    events: StoreEvents,
+  ): Promise<TemplateFile | null> {
+    const backup = await newestGoodBackup(storeDir, 'templates', TemplateFileSchema);
+    if (!backup) return null;
+    await writeFileDurably(filePath, backup.text);
+    events.add({
+      kind: 'restored-file',
+      message: `${TEMPLATES_FILE} was missing; it was restored from the backup of ${path.basename(backup.file, '.json')}.`,
+      file: filePath,
+    });
+    return backup.data;
   }
 
   /** What opening the templates had to repair, for the window's store report. */
@@ -65,19 +103,36 @@ export class TemplateStore {
   }
 
   /** Adds or replaces a template by id; the write is atomic and durable. */
-  async put(template: Template): Promise<void> {
-    const others = this.db.data.templates.filter((t) => t.id !== template.id);
-    await this.replace([...others, template]);
+  put(template: Template): Promise<void> {
+    return this.enqueue(async () => {
+      const others = this.db.data.templates.filter((t) => t.id !== template.id);
+      await this.replace([...others, template], 'save');
+    });
   }
 
-  async remove(id: string): Promise<boolean> {
-    const kept = this.db.data.templates.filter((t) => t.id !== id);
-    if (kept.length === this.db.data.templates.length) return false;
-    await this.replace(kept);
-    return true;
+  remove(id: string): Promise<boolean> {
+    return this.enqueue(async () => {
+      const kept = this.db.data.templates.filter((t) => t.id !== id);
+      if (kept.length === this.db.data.templates.length) return false;
+      await this.replace(kept, 'remove');
+      return true;
+    });
   }
 
-  private async replace(templates: Template[]): Promise<void> {
+  /**
+   * Runs `job` once every write asked for before it has finished (or failed). Jobs read the
+   * current list when they run, not when they are queued.
+   */
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async replace(templates: Template[], moment: BackupMoment): Promise<void> {
     const previous = this.db.data;
     this.db.data = { templates };
     try {
@@ -87,20 +142,20 @@ export class TemplateStore {
       this.db.data = previous;
       throw error;
     }
-    await this.backUp();
+    await this.backUp(moment);
   }
 
   /**
    * A copy of what is on disk now. The template itself is already saved when this runs, so a
    * failed backup (a full disk) is reported, not thrown: the officer's action did succeed.
    */
-  private async backUp(): Promise<void> {
+  private async backUp(moment: BackupMoment): Promise<void> {
     try {
       await takeBackup(this.dir, 'templates', serializeJson(this.db.data), this.clock());
     } catch (error) {
       this.events.add({
-        kind: 'damaged-file',
-        message: `${TEMPLATES_FILE} is saved, but its backup copy could not be written: ${describeError(error)}.`,
+        kind: 'backup-failed',
+        message: `${BACKUP_FAILED[moment]}: ${describeError(error)}.`,
         file: path.join(this.dir, TEMPLATES_FILE),
       });
     }
