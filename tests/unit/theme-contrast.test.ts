@@ -32,7 +32,7 @@ const contrast = (a: string, b: string): number => {
 };
 
 const TEXT = ['text', 'text-2', 'text-3', 'accent', 'ok', 'warn', 'danger'];
-const BACKGROUNDS = ['bg', 'surface', 'surface-2'];
+const BACKGROUNDS = ['bg', 'surface', 'surface-2', 'accent-weak'];
 
 describe.each([
   ['light', ':root'],
