@@ -2,10 +2,9 @@ import type { Page } from '@playwright/test';
 import { chips, newRelease } from '../support/journey';
 import { expect, test } from './host-fixture';
 
+/** The top bar's colour; the locator waits for the app to have drawn it. */
 const background = (page: Page) =>
-  page.evaluate(
-    () => getComputedStyle(document.querySelector('.topbar') as Element).backgroundColor,
-  );
+  page.locator('.topbar').evaluate((bar) => getComputedStyle(bar).backgroundColor);
 
 test('preferences: officer’s name, default place and source, and the dark theme', async ({
   page,
