@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ComponentPropsWithoutRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ComponentPropsWithoutRef } from 'react';
 import type { Language } from '../../shared/schemas';
 import { changedRange, typesetInput } from '../../shared/writing/typography';
 
@@ -25,8 +25,16 @@ export function LineField({ value, language, onChange, ...props }: LineFieldProp
   const caret = useRef<number | null>(null);
   // The text before a composition, to set what the composition added once it ends.
   const composing = useRef<string | null>(null);
-  // The characters the last house-style edit replaced: undoing it selects them again.
-  const replaced = useRef<{ start: number; end: number } | null>(null);
+
+  // One line: Enter does not break it (the headline's own Enter moves on to the body).
+  useEffect(() => {
+    const field = ref.current;
+    const refuseBreak = (event: InputEvent) => {
+      if (/^insert(?:LineBreak|Paragraph)$/.test(event.inputType)) event.preventDefault();
+    };
+    field?.addEventListener('beforeinput', refuseBreak);
+    return () => field?.removeEventListener('beforeinput', refuseBreak);
+  }, []);
 
   // Only when the browser could not make the change an edit of its own (see replace below).
   useLayoutEffect(() => {
@@ -46,7 +54,6 @@ export function LineField({ value, language, onChange, ...props }: LineFieldProp
     if (field.value !== typed) return;
     const { start, endOld, endNew } = changedRange(typed, next.value);
     field.setSelectionRange(start, endOld);
-    replaced.current = { start, end: endOld };
     const text = next.value.slice(start, endNew);
     const done =
       text === ''
@@ -62,20 +69,19 @@ export function LineField({ value, language, onChange, ...props }: LineFieldProp
 
   /**
    * Undoing a house-style edit brings back the typed character selected, as the browser restores
-   * the selection of the edit it undoes; the officer typing on must not replace it.
+   * the selection of the edit it undoes: the officer typing on must not replace it.
    */
   const afterUndo = (field: HTMLTextAreaElement) => {
-    const last = replaced.current;
-    if (last && field.selectionStart === last.start && field.selectionEnd === last.end) {
-      field.setSelectionRange(last.end, last.end);
+    const selected = field.value.slice(field.selectionStart, field.selectionEnd);
+    if (/^[ "'\-:;!?\u00a0]{1,2}$/u.test(selected)) {
+      field.setSelectionRange(field.selectionEnd, field.selectionEnd);
     }
-    replaced.current = null;
   };
 
   const settle = (field: HTMLTextAreaElement, inputType: string, previous = value) => {
     if (inputType === 'historyUndo') afterUndo(field);
     const typed = field.value;
-    const next = typesetInput(previous, typed, field.selectionStart, inputType, language);
+    const next = typesetInput(previous, typed, field.selectionEnd, inputType, language);
     onChange(typed);
     // After React has taken the typed text, so that the change is an edit of its own.
     if (next) queueMicrotask(() => replace(field, typed, next));

@@ -42,13 +42,20 @@ export const TypographyRules = Extension.create<object, { language: Language }>(
   addInputRules() {
     return [
       new InputRule({
-        find: /["' \-:;!?]$/,
+        find: /["' \-:;!?\p{L}\p{N}]$/u,
         handler: ({ state, range, match }) => {
           const typed = match[0];
           const $from = state.doc.resolve(range.from);
           // A line break counts as the line's start: a quote after it opens.
           const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\n');
-          const set = typeCharacter(before, typed, this.storage.language);
+          const $to = state.doc.resolve(range.to);
+          const after = $to.parent.textBetween(
+            $to.parentOffset,
+            $to.parent.content.size,
+            undefined,
+            '\n',
+          );
+          const set = typeCharacter(before, typed, this.storage.language, after);
           if (set.before === before && set.inserted === typed) return null;
           let kept = 0;
           while (kept < set.before.length && set.before[kept] === before[kept]) kept += 1;

@@ -55,11 +55,28 @@ describe('normaliseTypography', () => {
     ['en', '---------- Forwarded message ---------', '---------- Forwarded message ---------'],
     [
       'en',
-      'See https://www.example.org/media--law?"a"=1 or press--office@osce.org.',
-      'See https://www.example.org/media--law?"a"=1 or press--office@osce.org.',
+      'See https://www.example.org/media--law?a=1 or press--office@osce.org.',
+      'See https://www.example.org/media--law?a=1 or press--office@osce.org.',
     ],
     ['de', "Das Projekt 'Horizont' geht's an", 'Das Projekt \u201aHorizont\u2018 geht\u2019s an'],
-    ['ru', "Проект 'Горизонт'", 'Проект \u201eГоризонт\u201c'],
+    [
+      'ru',
+      'Он сказал: "Проект "Горизонт" готов", О\'Нил',
+      'Он сказал: \u00abПроект \u201eГоризонт\u201c готов\u00bb, О\u2019Нил',
+    ],
+    [
+      'de',
+      'Er sagte: "Das ist \'gut\'", und ging.',
+      'Er sagte: \u201eDas ist \u201agut\u2018\u201c, und ging.',
+    ],
+    ['en', '"I was going to say\u2014", he said', '\u201cI was going to say\u2014\u201d, he said'],
+    [
+      'en',
+      'Details at "www.osce.org". Or www.osce.org\'s page',
+      'Details at \u201cwww.osce.org\u201d. Or www.osce.org\u2019s page',
+    ],
+    ['fr', 'Voir "https://osce.org" !', 'Voir \u00ab\u00a0https://osce.org\u00a0\u00bb\u00a0!'],
+    ['de', "die '90er", 'die \u201990er'],
     ['fr', "Le projet 'Horizon' d'abord", 'Le projet \u2019Horizon\u2019 d\u2019abord'],
     ['fr', 'Il a parlé de l\'"Europe"', 'Il a parlé de l\u2019\u00ab\u00a0Europe\u00a0\u00bb'],
     ['en', 'He said:\n"Yes"', 'He said:\n\u201cYes\u201d'],
@@ -102,6 +119,36 @@ describe('typesetInput (the headline and the summary as the officer types)', () 
     expect(typeInField('Он сказал "да"', 'ru').value).toBe('Он сказал \u00abда\u00bb');
   });
 
+  it('opens a quotation inside a quotation as it is typed', () => {
+    expect(typeInField('Он сказал: "Проект "Горизонт" готов"', 'ru').value).toBe(
+      'Он сказал: \u00abПроект \u201eГоризонт\u201c готов\u00bb',
+    );
+    expect(typeInField('"The report, titled "Safe Borders", said"', 'en').value).toBe(
+      '\u201cThe report, titled \u201cSafe Borders\u201d, said\u201d',
+    );
+    expect(typeInField('"Il a parlé de "paix" "', 'fr').value).toBe(
+      '\u00ab\u00a0Il a parlé de \u00ab\u00a0paix\u00a0\u00bb\u00a0\u00bb',
+    );
+  });
+
+  it('types apostrophes: in words, before a year, and inside a German single quotation', () => {
+    expect(typeInField("since the '90s, rock 'n roll", 'en').value).toBe(
+      'since the \u201990s, rock \u2018n roll',
+    );
+    expect(typeInField("Er sagte: 'Wie geht's?'", 'de').value).toBe(
+      'Er sagte: \u201aWie geht\u2019s?\u2018',
+    );
+  });
+
+  it('types an en dash for -- after a word, not in a line of hyphens or an address', () => {
+    expect(typeInField('2022--2023 and ----------', 'en').value).toBe(
+      '2022\u20132023 and \u2013--------',
+    );
+    expect(typeInField('https://osce.org/media--law', 'en').value).toBe(
+      'https://osce.org/media--law',
+    );
+  });
+
   it('leaves the text after the caret alone and keeps the caret where the officer types', () => {
     const { value, caret } = typeInField(' "new"', 'en', 'OSCE', ' says "hello"');
     expect(value).toBe('OSCE \u201cnew\u201d says "hello"');
@@ -119,6 +166,27 @@ describe('typesetInput (the headline and the summary as the officer types)', () 
   it('leaves deleting and undoing alone: Ctrl+Z after a quote was set keeps the straight one', () => {
     expect(typesetInput('12\u201d', '12"', 3, 'historyUndo', 'en')).toBeNull();
     expect(typesetInput('a "b', 'a b', 2, 'deleteContentBackward', 'en')).toBeNull();
+  });
+
+  it('sets pasted and corrected text with the text around it', () => {
+    expect(typesetInput('OSCE', "OSCE's mission", 14, 'insertFromPaste', 'en')).toEqual({
+      value: 'OSCE\u2019s mission',
+      caret: 14,
+    });
+    // The spelling checker replaces `dont` by `don't`; the caret stays at the word's end.
+    expect(typesetInput('I dont know', "I don't know", 7, 'insertReplacementText', 'en')).toEqual({
+      value: 'I don\u2019t know',
+      caret: 7,
+    });
+    // A selection replaced by a paste that begins with the same words.
+    expect(
+      typesetInput('Talks in Vienna', 'Talks in Vienna - Warsaw', 24, 'insertFromPaste', 'en')
+        ?.value,
+    ).toBe('Talks in Vienna \u2013 Warsaw');
+  });
+
+  it('keeps a one-line field on one line, even after Ctrl+Z', () => {
+    expect(typesetInput('a b', 'a\nb', 2, 'historyUndo', 'en')).toEqual({ value: 'a b', caret: 2 });
   });
 
   it('sets pasted text as a whole, with line breaks as spaces', () => {

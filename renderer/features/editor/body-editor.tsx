@@ -73,7 +73,17 @@ export function BodyEditor({
         return clean;
       },
       // Plain text (an email, a text file) gets the house typography typing would have given it.
-      transformPastedText: (text) => normaliseTypography(text, languageRef.current),
+      transformPastedText: (text, _plain, view) => {
+        const { $from, $to } = view.state.selection;
+        const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\n');
+        const after = $to.parent.textBetween(
+          $to.parentOffset,
+          $to.parent.content.size,
+          undefined,
+          '\n',
+        );
+        return normaliseTypography(text, languageRef.current, before, after);
+      },
       handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();
