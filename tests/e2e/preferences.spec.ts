@@ -52,8 +52,11 @@ test('preferences: officer’s name, default place and source, and the dark them
   await expect(page.locator('.statusbar')).toContainText('Officer: Anna Berger');
 
   // Cancel puts back the theme that was saved; the keyboard shortcut opens the dialog too.
-  await page.keyboard.press('Control+,');
-  await expect(dialog).toBeVisible();
+  // The shortcut works once the reloaded app listens for it, a moment after it has drawn.
+  await expect(async () => {
+    await page.keyboard.press('Control+,');
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await page.screenshot({ path: 'test-results/dark-preferences.png' });
   await dialog.getByLabel('Light').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
