@@ -15,8 +15,12 @@ test('preferences: officer’s name, default place and source, and the dark them
   const light = await background(page);
 
   // Reachable from the command palette…
-  await page.keyboard.press('Control+Shift+P');
-  await page.getByRole('combobox', { name: 'Command' }).fill('prefer');
+  const command = page.getByRole('combobox', { name: 'Command' });
+  await expect(async () => {
+    await page.keyboard.press('Control+Shift+P');
+    await expect(command).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await command.fill('prefer');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Preferences' });
   await expect(dialog).toBeVisible();
