@@ -45,16 +45,17 @@ export const TypographyRules = Extension.create<object, { language: Language }>(
         find: /["' \-:;!?\p{L}\p{N}]$/u,
         handler: ({ state, range, match }) => {
           const typed = match[0];
+          const quote = typed === '"' || typed === "'";
           const $from = state.doc.resolve(range.from);
-          // A line break counts as the line's start: a quote after it opens.
-          const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\n');
           const $to = state.doc.resolve(range.to);
-          const after = $to.parent.textBetween(
-            $to.parentOffset,
-            $to.parent.content.size,
-            undefined,
-            '\n',
-          );
+          // A quote weighs its whole paragraph (which quotations are open, what follows); the
+          // other rules look at the word being typed, so a keystroke never reads a long paragraph.
+          const start = quote ? 0 : Math.max(0, $from.parentOffset - 120);
+          // A line break counts as the line's start: a quote after it opens.
+          const before = $from.parent.textBetween(start, $from.parentOffset, undefined, '\n');
+          const after = quote
+            ? $to.parent.textBetween($to.parentOffset, $to.parent.content.size, undefined, '\n')
+            : '';
           const set = typeCharacter(before, typed, this.storage.language, after);
           if (set.before === before && set.inserted === typed) return null;
           let kept = 0;
