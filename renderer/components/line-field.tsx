@@ -12,9 +12,9 @@ type LineFieldProps = Omit<
 };
 
 /**
- * A one-line text that may wrap (the headline, the summary): a line break typed or pasted becomes
- * a space, and house typography in the release's language is set as the officer types, by the
- * body's rules (“quotes”, « guillemets », the en dash, single spaces).
+ * A one-line text that may wrap (the headline, the summary): Enter does not break it and a
+ * pasted line break becomes a space, and house typography in the release's language is set as
+ * the officer types, by the body's rules (“quotes”, « guillemets », the en dash, single spaces).
  *
  * The change goes in as an edit of its own, after the typed character, so Ctrl+Z gives back the
  * straight quote (and keeps it), as Backspace does in the body. Nothing is set while an input
