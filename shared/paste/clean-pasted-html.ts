@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import {
+  elementBeside,
   elementsOf,
   isElement,
   removeComments,
@@ -97,20 +98,13 @@ const DELETIONS = 'del,s.msoDel,span.msoDel';
 const STRUCK = 's,strike,[style*="line-through"]';
 const EMBEDS = 'iframe,video,audio,object,embed';
 
+/** What never shows on the page the text was copied from. */
+const UNSEEN = 'noscript,template,head';
 /** Where nothing belongs to the text the officer copied: page chrome, comments, deletions. */
-const NOT_THE_TEXT = `noscript,template,head,nav,aside,footer,button,form,${DELETIONS},${WORD_COMMENTS}`;
+const NOT_THE_TEXT = `${UNSEEN},nav,aside,footer,button,form,${DELETIONS},${WORD_COMMENTS}`;
 
 const hasText = (element: Element): boolean =>
   (element.textContent ?? '').replace(/\u00a0/g, ' ').trim() !== '';
-
-/** The previous element beside it, across whitespace only. */
-const previousElement = (element: Element): Element | null => {
-  let node = element.previousSibling;
-  while (node && node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '') {
-    node = node.previousSibling;
-  }
-  return node && isElement(node) ? node : null;
-};
 
 /** Counted before anything is removed, leaving out what the reader of the source never saw. */
 const survey = (root: Element): PasteReport => {
@@ -124,9 +118,9 @@ const survey = (root: Element): PasteReport => {
       }
       return true;
     });
-  const commentTexts = found('.msocomtxt', 'noscript,template,head').length;
+  const commentTexts = found('.msocomtxt', UNSEEN).length;
   const commentRefs = new Set(
-    found('a[href^="#_msocom_"]', 'noscript,template,head').map((a) => a.getAttribute('href')),
+    found('a[href^="#_msocom_"]', UNSEEN).map((a) => a.getAttribute('href')),
   ).size;
   // A struck passage split into runs (Google Docs, a bold word inside it) is one passage.
   const struck = found(STRUCK).filter((element) => hasText(element));
@@ -136,10 +130,10 @@ const survey = (root: Element): PasteReport => {
     images: found('img').filter((image) => !isPixel(image)).length,
     embeds: found(EMBEDS).length,
     comments: Math.max(commentTexts, commentRefs),
-    deletions: found(DELETIONS, 'noscript,template,head').filter(
+    deletions: found(DELETIONS, UNSEEN).filter(
       (element) => hasText(element) || element.querySelector('img') !== null,
     ).length,
-    struck: struck.filter((element) => !isStruck(previousElement(element))).length,
+    struck: struck.filter((element) => !isStruck(elementBeside(element, 'previous'))).length,
   };
 };
 

@@ -67,3 +67,14 @@ export const removeComments = (node: Node): void => {
     else removeComments(child);
   }
 };
+
+/** The element next to this one on one side, across whitespace only; null past any other node. */
+export const elementBeside = (element: Element, side: 'previous' | 'next'): Element | null => {
+  const step = (node: Node): ChildNode | null =>
+    side === 'previous' ? node.previousSibling : node.nextSibling;
+  let node = step(element);
+  while (node && node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '') {
+    node = step(node);
+  }
+  return node && isElement(node) ? node : null;
+};

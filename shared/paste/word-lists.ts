@@ -1,4 +1,4 @@
-import { elementsOf, isElement, rename, styleOf, TEXT_NODE } from './dom-helpers';
+import { elementBeside, elementsOf, rename, styleOf } from './dom-helpers';
 
 /**
  * Word puts lists on the clipboard as paragraphs, not as `<ul>`/`<ol>`:
@@ -35,15 +35,6 @@ const readItem = (element: Element): WordListItem | null => {
     level: Number(match[2] ?? 1),
     ordered: ORDERED_MARKER.test(markerText),
   };
-};
-
-/** Whitespace between two list paragraphs does not end the list. */
-const nextItemSibling = (element: Element): Element | null => {
-  let node = element.nextSibling;
-  while (node && node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '') {
-    node = node.nextSibling;
-  }
-  return node && isElement(node) ? node : null;
 };
 
 interface OpenList {
@@ -96,7 +87,8 @@ export const rebuildWordLists = (root: Element): void => {
       if (!item || (run[0] && run[0].listId !== item.listId)) break;
       seen.add(current);
       run.push(item);
-      current = nextItemSibling(current);
+      // Whitespace between two list paragraphs does not end the list.
+      current = elementBeside(current, 'next');
     }
     buildList(run);
   }

@@ -1,6 +1,16 @@
 import { Extension, InputRule } from '@tiptap/core';
+import type { ResolvedPos } from '@tiptap/pm/model';
 import type { Language } from '../schemas';
-import { typeCharacter } from './typography';
+import { changedRange, typeCharacter } from './typography';
+
+/**
+ * The text of a position's paragraph before it (from `start`) and after it, with a line break as
+ * `\n`, one character as in the document, so lengths map back to positions.
+ */
+export const textBefore = ($pos: ResolvedPos, start = 0): string =>
+  $pos.parent.textBetween(start, $pos.parentOffset, undefined, '\n');
+export const textAfter = ($pos: ResolvedPos): string =>
+  $pos.parent.textBetween($pos.parentOffset, $pos.parent.content.size, undefined, '\n');
 
 declare module '@tiptap/core' {
   interface Storage {
@@ -52,14 +62,11 @@ export const TypographyRules = Extension.create<object, { language: Language }>(
           // other rules look at the word being typed, so a keystroke never reads a long paragraph.
           const start = quote ? 0 : Math.max(0, $from.parentOffset - 120);
           // A line break counts as the line's start: a quote after it opens.
-          const before = $from.parent.textBetween(start, $from.parentOffset, undefined, '\n');
-          const after = quote
-            ? $to.parent.textBetween($to.parentOffset, $to.parent.content.size, undefined, '\n')
-            : '';
+          const before = textBefore($from, start);
+          const after = quote ? textAfter($to) : '';
           const set = typeCharacter(before, typed, this.storage.language, after);
           if (set.before === before && set.inserted === typed) return null;
-          let kept = 0;
-          while (kept < set.before.length && set.before[kept] === before[kept]) kept += 1;
+          const kept = changedRange(before, set.before).start;
           const from = range.from - (before.length - kept);
           state.tr.insertText(set.before.slice(kept) + set.inserted, from, range.to);
         },

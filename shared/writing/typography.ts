@@ -7,7 +7,7 @@ import type { Language } from '../schemas';
  * (renderer/components/line-field.tsx), and plain text pasted into the body.
  */
 
-export interface Quotes {
+interface Quotes {
   open: string;
   close: string;
   /** The marks of a quotation inside a quotation, where the language has its own (Russian). */

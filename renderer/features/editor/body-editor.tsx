@@ -8,7 +8,11 @@ import {
   describePasteReport,
 } from '../../../shared/paste/clean-pasted-html';
 import { normaliseTypography } from '../../../shared/writing/typography';
-import { TypographyRules } from '../../../shared/writing/typography-extension';
+import {
+  textAfter,
+  textBefore,
+  TypographyRules,
+} from '../../../shared/writing/typography-extension';
 import { FindBar } from '../find/find-bar';
 import { FindReplace } from '../find/find-replace-extension';
 import { Toolbar } from './toolbar';
@@ -75,14 +79,7 @@ export function BodyEditor({
       // Plain text (an email, a text file) gets the house typography typing would have given it.
       transformPastedText: (text, _plain, view) => {
         const { $from, $to } = view.state.selection;
-        const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\n');
-        const after = $to.parent.textBetween(
-          $to.parentOffset,
-          $to.parent.content.size,
-          undefined,
-          '\n',
-        );
-        return normaliseTypography(text, languageRef.current, before, after);
+        return normaliseTypography(text, languageRef.current, textBefore($from), textAfter($to));
       },
       handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
