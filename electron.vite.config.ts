@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/index.ts') } },
+      rollupOptions: { input: { index: resolve('main/desktop/index.ts') } },
     },
   },
   preload: {
@@ -15,7 +15,7 @@ export default defineConfig({
       // A sandboxed preload cannot require node_modules: bundle everything into one CommonJS file.
       externalizeDeps: false,
       rollupOptions: {
-        input: { preload: resolve('main/preload.ts') },
+        input: { preload: resolve('main/desktop/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { dispatch, type Handlers } from '../handlers';
-import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../security';
+import { dispatch, type Handlers } from '../services/handlers';
+import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../services/security';
 
 const COOKIE = 'newsroom_token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;

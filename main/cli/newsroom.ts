@@ -18,7 +18,7 @@ import {
 } from '../services/import-file';
 import { openServices, type OpenedServices } from '../services/index';
 import { checkCommand } from './check-command';
-import { explicitStoreDir, STORE_ENV } from '../store-location';
+import { explicitStoreDir, STORE_ENV } from '../store/store-location';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHandlers } from '../handlers';
+import { createHandlers } from '../services/handlers';
 import { openServices } from '../services';
-import { preferencesPath, PreferencesFile, storeDirFor } from '../preferences';
-import { userDataDir } from '../store-location';
+import { preferencesPath, PreferencesFile, storeDirFor } from '../services/preferences';
+import { userDataDir } from '../store/store-location';
 import { startHost } from './http-host';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

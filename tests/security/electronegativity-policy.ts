@@ -7,12 +7,12 @@ import { join } from 'node:path';
  */
 export const ALLOWED_SUPPRESSIONS: readonly { file: string; rule: string; why: string }[] = [
   {
-    file: 'main/window.ts',
+    file: 'main/desktop/window.ts',
     rule: 'PRELOAD_JS_CHECK',
     why: 'the tool asks for every preload to be reviewed; ours exposes one function per contract channel and the menu-command subscription, nothing else (tests/unit/desktop-preload.test.ts)',
   },
   {
-    file: 'main/external-links.ts',
+    file: 'main/desktop/external-links.ts',
     rule: 'OPEN_EXTERNAL_JS_CHECK',
     why: 'the one openExternal call; its URL has passed externalUrl() (http, https, mailto only), tested in tests/unit/desktop-links.test.ts',
   },

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../main/handlers';
+import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { openServices, type OpenedServices } from '../../main/services';
 import { DEFAULT_PREFERENCES } from '../../shared/preferences-schema';
 import type { Draft } from '../../shared/schemas';

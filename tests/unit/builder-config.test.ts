@@ -85,7 +85,7 @@ describe('electron-builder.yml', () => {
     }
     for (const path of [
       'out/main/index.js.map',
-      'main/index.ts',
+      'main/desktop/index.ts',
       'renderer/app.tsx',
       'tests/unit/store.test.ts',
       'electron-builder.yml',

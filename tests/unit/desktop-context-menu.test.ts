@@ -5,8 +5,8 @@ import {
   buildContextMenuTemplate,
   type ContextMenuActions,
   type MenuParams,
-} from '../../main/context-menu';
-import { applySpellcheckLanguage, dictionariesFor, releaseLanguageOf } from '../../main/spelling';
+} from '../../main/desktop/context-menu';
+import { applySpellcheckLanguage, dictionariesFor, releaseLanguageOf } from '../../main/desktop/spelling';
 
 type Item = ReturnType<typeof buildContextMenuTemplate>[number];
 type Contents = Parameters<typeof attachContextMenu>[0];

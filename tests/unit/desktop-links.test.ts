@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalUrl, openExternalSafely } from '../../main/external-links';
+import { externalUrl, openExternalSafely } from '../../main/desktop/external-links';
 
 type Shell = Parameters<typeof openExternalSafely>[0];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, type MenuContext } from '../../main/menu';
+import { buildMenuTemplate, type MenuContext } from '../../main/desktop/menu';
 import { RENDERER_COMMANDS } from '../../shared/commands';
 
 type Item = ReturnType<typeof buildMenuTemplate>[number];

@@ -7,7 +7,7 @@ import {
   PendingFiles,
   reviewFilesIn,
   type ReviewFileDeps,
-} from '../../main/open-files';
+} from '../../main/desktop/open-files';
 import type { ImportSummary } from '../../shared/export/transfer-schemas';
 
 const fakes = (text: string | Error, summary?: ImportSummary) => {

@@ -2,14 +2,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch } from '../../main/handlers';
+import { createHandlers, dispatch } from '../../main/services/handlers';
 import {
   newReleaseDefaults,
   preferencesPath,
   PreferencesFile,
   spellcheckLanguageFor,
   storeDirFor,
-} from '../../main/preferences';
+} from '../../main/services/preferences';
 import { openServices, type OpenedServices } from '../../main/services';
 import { DEFAULT_PREFERENCES, PreferencesViewSchema } from '../../shared/preferences-schema';
 import { DraftSchema } from '../../shared/schemas';

@@ -35,7 +35,7 @@ vi.mock('electron', () => ({
 }));
 
 beforeAll(async () => {
-  await import('../../main/preload');
+  await import('../../main/desktop/preload');
 });
 
 describe('the preload', () => {

@@ -2,10 +2,10 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/contract';
-import { isTrustedSender, registerIpc } from '../../main/ipc';
-import { APP_ENTRY, CONTENT_SECURITY_POLICY, resolveAppPath } from '../../main/security';
-import { createSecureWindow, denyAllPermissions, guardWebContents } from '../../main/window';
-import type { Handlers } from '../../main/handlers';
+import { isTrustedSender, registerIpc } from '../../main/desktop/ipc';
+import { APP_ENTRY, CONTENT_SECURITY_POLICY, resolveAppPath } from '../../main/services/security';
+import { createSecureWindow, denyAllPermissions, guardWebContents } from '../../main/desktop/window';
+import type { Handlers } from '../../main/services/handlers';
 
 // Electron's types, reached through our own functions: unit tests import nothing from electron.
 type WebContents = Parameters<typeof guardWebContents>[0];
@@ -101,7 +101,7 @@ describe('the desktop window', () => {
 
   it('loads the app from its own protocol, not from file://', () => {
     expect(APP_ENTRY).toBe('app://newsroom/index.html');
-    const index = readFileSync('main/index.ts', 'utf8');
+    const index = readFileSync('main/desktop/index.ts', 'utf8');
     expect(index).toContain('loadURL(');
     expect(index).not.toMatch(/loadFile\(|file:\/\//);
   });

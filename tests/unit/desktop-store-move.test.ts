@@ -9,7 +9,7 @@ import {
   switchableServices,
   verifyStore,
   type StoreMoveSteps,
-} from '../../main/store-move';
+} from '../../main/services/store-move';
 
 let root: string;
 let current: OpenedServices;

@@ -8,8 +8,8 @@ import {
   WindowSession,
   writeWindowState,
   type WindowEntry,
-} from '../../main/window-state';
-import { watchUnsavedClose } from '../../main/unsaved-close';
+} from '../../main/desktop/window-state';
+import { watchUnsavedClose } from '../../main/desktop/unsaved-close';
 import { EventEmitter } from 'node:events';
 
 type UnsavedWindow = Parameters<typeof watchUnsavedClose>[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { broadcastSaved, savedReleaseOf, sendMainEvent } from '../../main/release-broadcast';
+import { broadcastSaved, savedReleaseOf, sendMainEvent } from '../../main/desktop/release-broadcast';
 import { mainEventChannel } from '../../shared/main-events';
 import { emptyBlocks, emptyMeta, summarize, type Draft, type RichNode } from '../../shared/schemas';
 import { decideRemoteSave } from '../../renderer/features/sync/remote-save';

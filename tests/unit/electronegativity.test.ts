@@ -44,12 +44,12 @@ describe('the electronegativity gate', () => {
   it('accepts only the reviewed eng-disable comments', async () => {
     const found = await findSuppressions(['main']);
     expect(found.map((s) => `${s.file} ${s.rules.join(',')}`).sort()).toEqual([
-      'main/external-links.ts OPEN_EXTERNAL_JS_CHECK',
-      'main/window.ts PRELOAD_JS_CHECK',
+      'main/desktop/external-links.ts OPEN_EXTERNAL_JS_CHECK',
+      'main/desktop/window.ts PRELOAD_JS_CHECK',
     ]);
     expect(unexpectedSuppressions(found)).toEqual([]);
     expect(
-      unexpectedSuppressions([{ file: 'main/index.ts', line: 3, rules: ['SANDBOX_JS_CHECK'] }]),
+      unexpectedSuppressions([{ file: 'main/desktop/index.ts', line: 3, rules: ['SANDBOX_JS_CHECK'] }]),
     ).toHaveLength(1);
   });
 });

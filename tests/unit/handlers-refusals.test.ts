@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../main/handlers';
+import { dispatch, type Handlers } from '../../main/services/handlers';
 import type { OpenedServices } from '../../main/services';
 import { channels } from '../../shared/contract';
 import type { Draft } from '../../shared/schemas';

@@ -5,7 +5,7 @@ import {
   dispatch,
   type DesktopAbilities,
   type Handlers,
-} from '../../main/handlers';
+} from '../../main/services/handlers';
 import type { OpenedServices } from '../../main/services';
 import type { Draft } from '../../shared/schemas';
 import {

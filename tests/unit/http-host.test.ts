@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../main/cli/http-host';
-import type { Handlers } from '../../main/handlers';
+import type { Handlers } from '../../main/services/handlers';
 
 interface Reply {
   status: number;

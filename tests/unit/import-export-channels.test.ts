@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type DesktopAbilities } from '../../main/handlers';
+import { createHandlers, dispatch, type DesktopAbilities } from '../../main/services/handlers';
 import { openServices, type OpenedServices } from '../../main/services';
 
 let dir: string;

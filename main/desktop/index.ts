@@ -14,15 +14,15 @@ import {
   session,
   shell,
 } from 'electron';
-import { COMMAND_EVENT, type RendererCommand } from '../shared/commands';
+import { COMMAND_EVENT, type RendererCommand } from '../../shared/commands';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './app-protocol';
 import { attachContextMenu } from './context-menu';
 import { openExternalSafely } from './external-links';
-import { createHandlers, type DesktopAbilities } from './handlers';
+import { createHandlers, type DesktopAbilities } from '../services/handlers';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { APP_ENTRY } from './security';
-import { openServices } from './services';
+import { APP_ENTRY } from '../services/security';
+import { openServices } from '../services';
 import { applySpellcheckLanguage, releaseLanguageOf } from './spelling';
 import { createSecureWindow, denyAllPermissions, guardWebContents } from './window';
 import {
@@ -39,11 +39,11 @@ import {
   PreferencesFile,
   spellcheckLanguageFor,
   storeDirFor,
-} from './preferences';
+} from '../services/preferences';
 import { broadcastEvent, broadcastSaved, savedReleaseOf } from './release-broadcast';
-import { moveStore, switchableServices } from './store-move';
-import { importFiles } from './services/import-files';
-import type { Language } from '../shared/schemas';
+import { moveStore, switchableServices } from '../services/store-move';
+import { importFiles } from '../services/import-files';
+import type { Language } from '../../shared/schemas';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/preload.cjs');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportSummary } from '../shared/export/transfer-schemas';
+import type { ImportSummary } from '../../shared/export/transfer-schemas';
 
 /** The review packages' extension, registered with the OS in electron-builder.yml. */
 export const REVIEW_EXTENSION = '.newsroom-review';

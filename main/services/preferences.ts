@@ -5,11 +5,11 @@ import {
   PreferencesSchema,
   type Preferences,
   type SpellcheckLanguage,
-} from '../shared/preferences-schema';
-import type { Language, ReleaseMeta } from '../shared/schemas';
-import { AtomicJsonFile, CorruptFileError } from './store/atomic-json-file';
-import { quarantine } from './store/quarantine';
-import { explicitStoreDir, storeFlag } from './store-location';
+} from '../../shared/preferences-schema';
+import type { Language, ReleaseMeta } from '../../shared/schemas';
+import { AtomicJsonFile, CorruptFileError } from '../store/atomic-json-file';
+import { quarantine } from '../store/quarantine';
+import { explicitStoreDir, storeFlag } from '../store/store-location';
 
 export const PREFERENCES_FILE = 'preferences.json';
 /** Points browser mode (and tests) at another preferences file than the user-data folder's. */

@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { LanguageSchema, type Language } from '../shared/schemas';
+import { LanguageSchema, type Language } from '../../shared/schemas';
 
 /**
  * Dictionaries to try for a release's language, best first. Chromium's list names most of them

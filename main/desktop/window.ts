@@ -5,7 +5,7 @@ import type {
   Session,
   WebContents,
 } from 'electron';
-import { isAppUrl } from './security';
+import { isAppUrl } from '../services/security';
 
 type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
 

@@ -1,6 +1,6 @@
-import type { Preferences, StoreMoveResult } from '../shared/preferences-schema';
+import type { Preferences, StoreMoveResult } from '../../shared/preferences-schema';
 import type { Handlers } from './handlers';
-import type { Services } from './services/types';
+import type { Services } from './types';
 
 /** What the shell around the services offers for preferences, in either mode. */
 export interface AppAbilities {

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channels, type Channel } from '../shared/contract';
-import type { Result } from '../shared/result';
-import { dispatch, type Handlers } from './handlers';
-import { isAppUrl } from './security';
+import { channels, type Channel } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { dispatch, type Handlers } from '../services/handlers';
+import { isAppUrl } from '../services/security';
 
 /** Only the app's own top-level page may call the services. */
 export const isTrustedSender = (

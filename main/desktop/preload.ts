@@ -4,15 +4,15 @@ import {
   COMMAND_EVENT,
   isRendererCommand,
   type CommandBridge,
-} from '../shared/commands';
-import { BRIDGE_KEY, channels, type DesktopBridge } from '../shared/contract';
+} from '../../shared/commands';
+import { BRIDGE_KEY, channels, type DesktopBridge } from '../../shared/contract';
 import {
   isMainEvent,
   MAIN_EVENT_BRIDGE_KEY,
   mainEventChannel,
   parseMainEvent,
   type MainEventBridge,
-} from '../shared/main-events';
+} from '../../shared/main-events';
 
 // One function per contract channel and nothing else: no raw ipcRenderer, no generic invoke.
 const bridge = Object.fromEntries(

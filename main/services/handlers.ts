@@ -5,12 +5,12 @@ import {
   type Channel,
   type ChannelArgs,
   type ChannelOutput,
-} from '../shared/contract';
-import { ServiceError, type Result } from '../shared/result';
-import type { ExportFormat } from '../shared/schemas';
-import { exportBatch } from './services/export-batch';
-import { importFiles } from './services/import-files';
-import type { Services } from './services/types';
+} from '../../shared/contract';
+import { ServiceError, type Result } from '../../shared/result';
+import type { ExportFormat } from '../../shared/schemas';
+import { exportBatch } from './export-batch';
+import { importFiles } from './import-files';
+import type { Services } from './types';
 import { newReleaseDefaults } from './preferences';
 import { preferenceHandlers, type AppAbilities } from './preferences-handlers';
 

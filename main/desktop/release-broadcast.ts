@@ -1,11 +1,11 @@
 import type { WebContents } from 'electron';
-import type { Channel } from '../shared/contract';
+import type { Channel } from '../../shared/contract';
 import {
   MAIN_EVENTS,
   mainEventChannel,
   type MainEvent,
   type MainEventPayload,
-} from '../shared/main-events';
+} from '../../shared/main-events';
 
 type Target = Pick<WebContents, 'id' | 'send' | 'isDestroyed'>;
 

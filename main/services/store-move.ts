@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from '../shared/result';
-import type { StoreMoveResult } from '../shared/preferences-schema';
-import { validateDraft } from './services/drafts';
-import type { OpenedServices } from './services';
-import { checkStore } from './store/check';
-import { errorCode, isTempFile, syncDirectory } from './store/durable-write';
-import { isStore } from './store/release-store';
-import { LOCK_FILE } from './store/store-lock';
+import { ServiceError } from '../../shared/result';
+import type { StoreMoveResult } from '../../shared/preferences-schema';
+import { validateDraft } from './drafts';
+import type { OpenedServices } from './index';
+import { checkStore } from '../store/check';
+import { errorCode, isTempFile, syncDirectory } from '../store/durable-write';
+import { isStore } from '../store/release-store';
+import { LOCK_FILE } from '../store/store-lock';
 
 /** Files a desktop puts in any folder; a folder holding only these counts as empty. */
 const DESKTOP_LITTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);

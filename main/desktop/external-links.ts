@@ -1,5 +1,5 @@
 import type { Shell } from 'electron';
-import { ALLOWED_LINK_PROTOCOLS } from '../shared/extensions';
+import { ALLOWED_LINK_PROTOCOLS } from '../../shared/extensions';
 
 const EXTERNAL_PROTOCOLS: readonly string[] = ALLOWED_LINK_PROTOCOLS.map((p) => `${p}:`);
 

@@ -2,8 +2,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Rectangle } from 'electron';
 import { z } from 'zod';
-import { DraftIdSchema } from '../shared/schemas';
-import { writeFileDurably } from './store/durable-write';
+import { DraftIdSchema } from '../../shared/schemas';
+import { writeFileDurably } from '../store/durable-write';
 
 const BoundsSchema = z.object({
   x: z.number().int(),
