@@ -18,7 +18,7 @@ import { CommandCenter } from './features/palette/command-center';
 import { useCloseGuard } from './features/shell/use-close-guard';
 import { PreferencesDialog } from './features/preferences/preferences-dialog';
 import { usePreferences } from './features/preferences/use-preferences';
-import { onMainEvent } from './features/sync/main-events';
+import { onEvent } from './api/client';
 import { CHANGED_ELSEWHERE } from './features/sync/remote-save';
 import { summarize } from '../shared/schemas';
 
@@ -203,7 +203,7 @@ export function App() {
   // The store moved (Preferences, in any window): read the library from its new folder.
   useEffect(
     () =>
-      onMainEvent('store:changed', () => {
+      onEvent('store:changed', () => {
         void (async () => {
           const [tax, info, list, templateList] = await Promise.all([
             api['taxonomies:get']({}),

@@ -7,6 +7,7 @@ import {
   ExportFileSchema,
   ExportFormatSchema,
   HeadlineSchema,
+  LanguageSchema,
   ReleaseBlocksSchema,
   ReleaseMetaSchema,
   ReleaseStatusSchema,
@@ -53,10 +54,11 @@ const DraftUpdateSchema = z
   .strict();
 
 /**
- * Every channel between the renderer and the services. The preload, the IPC registration,
- * the browser-mode host and the renderer's client are all derived from this one object.
+ * Every request from a window to the services, each with the schema of what it sends and of
+ * what it gets back. The preload, the IPC glue, the browser-mode host and the renderer's client
+ * are all derived from this one object.
  */
-export const contract = {
+export const requests = {
   'app:info': {
     input: z.object({}).strict(),
     output: z.object({ storePath: z.string(), version: z.string() }),
@@ -144,24 +146,163 @@ export const contract = {
    * the old folder is kept. Desktop only: browser mode cannot reopen its services.
    */
   'store:move': { input: z.object({}).strict(), output: StoreMoveResultSchema, desktopOnly: true },
+  /**
+   * The release this window shows (or none), so the shell can follow it: the spell checker's
+   * language, and which release each window reopens on at the next start.
+   */
+  'window:showing': {
+    input: z.object({ id: DraftIdSchema.nullable(), language: LanguageSchema.nullable() }).strict(),
+    output: z.object({}).strict(),
+  },
 } as const satisfies Record<string, ChannelSpec>;
 
+/** Commands the app offers in its menu, its command palette and on the keyboard. */
+export const RENDERER_COMMANDS = [
+  'release:new',
+  'release:save',
+  'release:export-md',
+  'release:export-html',
+  'release:trash',
+  'view:library',
+  'view:trash',
+  'app:palette',
+  'app:preferences',
+] as const;
+export type RendererCommand = (typeof RENDERER_COMMANDS)[number];
+export const RendererCommandSchema = z.enum(RENDERER_COMMANDS);
+
+export const isRendererCommand = (value: unknown): value is RendererCommand =>
+  RendererCommandSchema.safeParse(value).success;
+
+export interface CommandSpec {
+  label: string;
+  /** Electron accelerator syntax; `CmdOrCtrl` is ⌘ on macOS and Ctrl elsewhere. */
+  accelerator?: string;
+  /** Words the palette also matches on. */
+  keywords?: string;
+}
+
+/** What the menu and the palette show for each command: one label, one shortcut. */
+export const COMMAND_SPECS: Record<RendererCommand, CommandSpec> = {
+  'release:new': { label: 'New Release', accelerator: 'CmdOrCtrl+N', keywords: 'create draft' },
+  'release:save': { label: 'Save Now', accelerator: 'CmdOrCtrl+S', keywords: 'store flush' },
+  'release:export-md': {
+    label: 'Export as Markdown…',
+    accelerator: 'CmdOrCtrl+E',
+    keywords: 'md download',
+  },
+  'release:export-html': {
+    label: 'Export as HTML…',
+    accelerator: 'CmdOrCtrl+Shift+E',
+    keywords: 'web download',
+  },
+  'release:trash': {
+    label: 'Move to Trash',
+    accelerator: 'CmdOrCtrl+Shift+Backspace',
+    keywords: 'delete remove',
+  },
+  'view:library': { label: 'Show Library', accelerator: 'CmdOrCtrl+1', keywords: 'releases list' },
+  'view:trash': { label: 'Show Trash', accelerator: 'CmdOrCtrl+2', keywords: 'deleted' },
+  'app:palette': {
+    label: 'Command Palette…',
+    accelerator: 'CmdOrCtrl+Shift+P',
+    keywords: 'commands actions',
+  },
+  'app:preferences': {
+    label: 'Preferences…',
+    accelerator: 'CmdOrCtrl+,',
+    keywords: 'settings options theme dark officer name store folder spelling',
+  },
+};
+
+/**
+ * Everything main tells the windows, each with the schema its payload must pass. Services
+ * publish these at the moment something changes; the IPC glue and the browser-mode host's event
+ * stream are the only two forwarders, and every window hears every event.
+ */
+export const events = {
+  /** A release was saved (typed, marked ready, in any window): its new summary. */
+  'release:saved': z.object({ summary: DraftSummarySchema }).strict(),
+  /** Releases were created, imported, trashed or restored: their summaries as they now are. */
+  'library:changed': z
+    .object({
+      change: z.enum(['created', 'imported', 'trashed', 'restored']),
+      summaries: z.array(DraftSummarySchema).max(10_000),
+    })
+    .strict(),
+  /** A batch export moved on by one release, for the request (`jobId`) that started it. */
+  'export:progress': z
+    .object({
+      jobId: z.string().min(1).max(64),
+      done: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      headline: z.string(),
+    })
+    .strict(),
+  /** Preferences changed in some window (theme, officer's name…): the new view of them. */
+  'preferences:changed': z.object({ preferences: PreferencesViewSchema }).strict(),
+  /** The officers' own templates changed: the whole list (built-in ones included). */
+  'templates:changed': z.object({ templates: z.array(TemplateSchema) }).strict(),
+  /** The store moved (Preferences): every window reads its library from the new folder. */
+  'store:changed': z.object({ storePath: z.string().min(1) }).strict(),
+  /** A menu item or shortcut the shell caught, for the focused window to run. */
+  'menu:command': z.object({ command: RendererCommandSchema }).strict(),
+} as const satisfies Record<string, z.ZodType>;
+
+/** The two directions in one place. */
+export const contract = { requests, events } as const;
+
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
-export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
-export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
-export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export type Channel = keyof typeof requests;
+export type ChannelInput<C extends Channel> = z.input<(typeof requests)[C]['input']>;
+export type ChannelArgs<C extends Channel> = z.output<(typeof requests)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<(typeof requests)[C]['output']>;
 
-export const channels = Object.keys(contract) as Channel[];
+export const channels = Object.keys(requests) as Channel[];
 
-export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
+export const isChannel = (name: string): name is Channel => Object.hasOwn(requests, name);
 
 export const isDesktopOnly = (channel: Channel): boolean =>
-  'desktopOnly' in contract[channel] && contract[channel].desktopOnly === true;
+  'desktopOnly' in requests[channel] && requests[channel].desktopOnly === true;
 
-/** The API object the preload exposes as `window.newsroom`: one function per channel. */
-export type DesktopBridge = {
-  [C in Channel]: (payload: unknown) => Promise<unknown>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/**
+ * One event as it travels: its name, its payload, and the window whose request caused it
+ * (`origin`, the id that window sends with its requests), or null when main acted on its own.
+ */
+export type EventMessage = {
+  [E in EventName]: { event: E; payload: EventPayload<E>; origin: string | null };
+}[EventName];
+
+export const eventNames = Object.keys(events) as EventName[];
+
+const OriginSchema = z.string().min(1).max(64).nullable();
+
+/** A message from the other side, checked against its event's schema; null when it does not fit. */
+export const parseEventMessage = (value: unknown): EventMessage | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const { event, payload, origin } = value as Record<string, unknown>;
+  if (typeof event !== 'string' || !Object.hasOwn(events, event)) return null;
+  const name = event as EventName;
+  const parsedPayload = events[name].safeParse(payload);
+  const parsedOrigin = OriginSchema.safeParse(origin ?? null);
+  if (!parsedPayload.success || !parsedOrigin.success) return null;
+  // zod types the union of every event's payload; the schema picked by `name` fits that name's.
+  return { event: name, payload: parsedPayload.data, origin: parsedOrigin.data } as EventMessage;
 };
+
+/** The IPC channel every event travels on, apart from the request channels. */
+export const EVENT_CHANNEL = 'newsroom:event';
+
+/**
+ * The one object the preload exposes as `window.newsroom`: one function per request channel
+ * (with the id of the window asking), and a subscription to main's events, already checked.
+ */
+export interface DesktopBridge {
+  request: { [C in Channel]: (payload: unknown, origin: string) => Promise<unknown> };
+  subscribe(listener: (message: EventMessage) => void): () => void;
+}
 
 export const BRIDGE_KEY = 'newsroom';

@@ -1,5 +1,5 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
-import { COMMAND_SPECS, type RendererCommand } from '../../shared/commands';
+import { COMMAND_SPECS, type RendererCommand } from '../../shared/contract';
 
 export interface MenuContext {
   platform: NodeJS.Platform;

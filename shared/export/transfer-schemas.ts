@@ -47,6 +47,8 @@ export const BatchExportInputSchema = z
     formats: z.array(ExportFormatSchema).min(1).max(4),
     /** Overwrite files of the same name; the window asks the officer first. */
     force: z.boolean(),
+    /** Names this export in its progress events, so each window follows its own. */
+    jobId: z.string().min(1).max(64).optional(),
   })
   .strict();
 

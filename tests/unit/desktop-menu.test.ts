@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, type MenuContext } from '../../main/desktop/menu';
-import { RENDERER_COMMANDS } from '../../shared/commands';
+import { RENDERER_COMMANDS } from '../../shared/contract';
 
 type Item = ReturnType<typeof buildMenuTemplate>[number];
 type BaseWindow = Parameters<MenuContext['send']>[1];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_SPECS, RENDERER_COMMANDS } from '../../shared/commands';
+import { COMMAND_SPECS, RENDERER_COMMANDS } from '../../shared/contract';
 import {
   describeAccelerator,
   isMacPlatform,

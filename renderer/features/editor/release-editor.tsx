@@ -13,7 +13,7 @@ import type {
 import { defaultBlocksFor } from '../../../shared/source-blocks';
 import type { ReadinessItem, Template } from '../../../shared/template-schema';
 import { docText } from '../../../shared/writing/counts';
-import { api } from '../../api/client';
+import { api, onEvent } from '../../api/client';
 import { LineField } from '../../components/line-field';
 import { MetadataPanel } from '../metadata/metadata-panel';
 import { ReadinessPanel } from '../readiness/readiness-panel';
@@ -23,7 +23,7 @@ import { DraftSession } from './draft-session';
 import { LeadField } from './lead-field';
 import type { SaveStatus } from './save-queue';
 import { WritingStats } from './writing-stats';
-import { onMainEvent } from '../sync/main-events';
+
 import { CHANGED_ELSEWHERE, decideRemoteSave } from '../sync/remote-save';
 
 interface ReleaseEditorProps {
@@ -75,7 +75,8 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   // A save in another window (desktop only): reload when clean, keep the officer's text when not.
   useEffect(
     () =>
-      onMainEvent('release:saved', (saved) => {
+      onEvent('release:saved', ({ summary: saved }, fromHere) => {
+        if (fromHere) return;
         const open = {
           id: draft.id,
           revision: session.revision,

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/schemas';
 import { api, transport } from '../../api/client';
-import { onMainEvent } from '../sync/main-events';
+import { onEvent } from '../../api/client';
 import { zipExports, type BatchProgress } from './zip-exports';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -35,14 +35,27 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-  useEffect(() => onMainEvent('export:progress', setProgress), []);
+  // Unique across windows: each follows the progress of its own export only.
+  const [jobId] = useState(() => crypto.randomUUID());
+  useEffect(
+    () =>
+      onEvent('export:progress', (progress) => {
+        if (progress.jobId === jobId) setProgress(progress);
+      }),
+    [jobId],
+  );
 
   const run = async () => {
     setError(null);
     setProgress({ done: 0, total: ids.length, headline: '' });
     try {
       if (transport.kind === 'desktop') {
-        const result = await api['export:batch']({ selection: { ids: [...ids] }, formats, force });
+        const result = await api['export:batch']({
+          selection: { ids: [...ids] },
+          formats,
+          force,
+          jobId,
+        });
         if (result.status === 'cancelled') {
           setProgress(null);
           return;

@@ -1,20 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  COMMAND_BRIDGE_KEY,
   COMMAND_SPECS,
   RENDERER_COMMANDS,
-  type CommandBridge,
   type RendererCommand,
-} from '../../../shared/commands';
-import { transport } from '../../api/client';
+} from '../../../shared/contract';
+import { onEvent, shellCatchesShortcuts } from '../../api/client';
 import { isMacPlatform, matchesAccelerator } from './accelerator';
 import { CommandPalette } from './command-palette';
 import type { PaletteCommand } from './palette-items';
 
 export type CommandHandlers = Record<PaletteCommand, () => void>;
-
-const commandBridge = (): CommandBridge | undefined =>
-  (window as unknown as Record<string, CommandBridge | undefined>)[COMMAND_BRIDGE_KEY];
 
 /**
  * Where commands arrive, whichever way they are given: the desktop menu (through the preload's
@@ -41,9 +36,10 @@ export function CommandCenter({
       if (command === 'app:palette') return setPaletteOpen(true);
       if (latest.current.isEnabled(command)) latest.current.run[command]();
     };
-    const bridge = commandBridge();
-    if (bridge) return bridge.onCommand(dispatch);
-    if (transport.kind !== 'browser') return undefined;
+    // The desktop menu catches its shortcuts and sends the focused window the command; a page
+    // without that menu (browser mode) catches the same shortcuts itself.
+    const offMenu = onEvent('menu:command', ({ command }) => dispatch(command));
+    if (shellCatchesShortcuts) return offMenu;
     const onKey = (event: KeyboardEvent) => {
       const command = RENDERER_COMMANDS.find((c) => {
         const accelerator = COMMAND_SPECS[c].accelerator;
@@ -54,7 +50,10 @@ export function CommandCenter({
       dispatch(command);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      offMenu();
+      window.removeEventListener('keydown', onKey);
+    };
   }, [mac]);
 
   if (!paletteOpen) return null;

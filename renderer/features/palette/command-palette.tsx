@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { COMMAND_SPECS } from '../../../shared/commands';
+import { COMMAND_SPECS } from '../../../shared/contract';
 import { describeAccelerator } from './accelerator';
 import { filterCommands, type PaletteCommand } from './palette-items';
 import './command-palette.css';

@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, RENDERER_COMMANDS, type RendererCommand } from '../../../shared/commands';
+import { COMMAND_SPECS, RENDERER_COMMANDS, type RendererCommand } from '../../../shared/contract';
 
 /** Commands the palette lists: every menu command the page runs, except opening the palette. */
 export const PALETTE_COMMANDS = RENDERER_COMMANDS.filter((c) => c !== 'app:palette');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PreferencesUpdate, PreferencesView } from '../../../shared/preferences-schema';
 import { api } from '../../api/client';
-import { onMainEvent } from '../sync/main-events';
+import { onEvent } from '../../api/client';
 import { applyTheme, rememberedTheme } from './theme';
 
 // Before React renders anything: no flash of the light theme for a dark-theme officer.
@@ -24,7 +24,10 @@ export const usePreferences = (onError: (error: unknown) => void) => {
   );
   useEffect(() => {
     void load();
-    return onMainEvent('preferences:changed', () => void load());
+    return onEvent('preferences:changed', ({ preferences: view }) => {
+      setPreferences(view);
+      applyTheme(view.theme);
+    });
   }, [load]);
 
   const save = useCallback(async (patch: PreferencesUpdate): Promise<PreferencesView> => {

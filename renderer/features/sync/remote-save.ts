@@ -1,4 +1,4 @@
-import type { MainEventPayload } from '../../../shared/main-events';
+import type { DraftSummary } from '../../../shared/schemas';
 
 export interface OpenRelease {
   id: string;
@@ -17,7 +17,7 @@ export interface OpenRelease {
  */
 export const decideRemoteSave = (
   open: OpenRelease | null,
-  saved: MainEventPayload<'release:saved'>,
+  saved: Pick<DraftSummary, 'id' | 'revision'>,
 ): 'ignore' | 'reload' | 'keep-mine' => {
   if (!open || open.id !== saved.id || saved.revision <= open.revision) return 'ignore';
   return open.unsaved ? 'keep-mine' : 'reload';
