@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { EventBus } from '../services/event-bus';
 import { dispatch, type Handlers } from '../services/handlers';
 import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../services/security';
 
@@ -12,6 +13,8 @@ const LOOPBACK = '127.0.0.1';
 
 export interface HostOptions {
   handlers: Handlers;
+  /** What the services publish; each page hears it on `GET /events` (server-sent events). */
+  events?: Pick<EventBus, 'subscribe'>;
   rendererDir: string;
   port?: number;
   /** Fixed only by tests; a real run draws a fresh secret each time. */
@@ -60,6 +63,43 @@ const send = (
 ): void => {
   response.writeHead(status, { ...baseHeaders, 'content-type': type, ...extra });
   response.end(body);
+};
+
+/** The header a page sends its own id in, so the events its requests cause say so. */
+const ORIGIN_HEADER = 'x-newsroom-origin';
+
+const originOf = (request: IncomingMessage): string | null => {
+  const value = request.headers[ORIGIN_HEADER];
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
+};
+
+/** Keeps idle proxies and the browser from dropping a quiet stream. */
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * One page's event stream: every event the services publish, as one `data:` line of JSON each,
+ * until the page goes away. EventSource reconnects by itself after `retry`.
+ */
+const streamEvents = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  events: Pick<EventBus, 'subscribe'>,
+): void => {
+  response.writeHead(200, {
+    ...baseHeaders,
+    'content-type': 'text/event-stream; charset=utf-8',
+    connection: 'keep-alive',
+  });
+  response.write('retry: 1000\n\n');
+  const unsubscribe = events.subscribe((message) => {
+    response.write(`data: ${JSON.stringify(message)}\n\n`);
+  });
+  const heartbeat = setInterval(() => response.write(': still here\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  request.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 };
 
 const readBody = (request: IncomingMessage): Promise<string> =>
@@ -124,6 +164,13 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
       );
     }
 
+    if (url.pathname === '/events') {
+      if (request.method !== 'GET')
+        return send(response, 405, 'text/plain; charset=utf-8', 'GET only\n', { allow: 'GET' });
+      if (!options.events) return send(response, 404, 'text/plain; charset=utf-8', 'No events\n');
+      return streamEvents(request, response, options.events);
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST')
         return send(response, 405, 'text/plain; charset=utf-8', 'POST only\n', { allow: 'POST' });
@@ -147,7 +194,7 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
         );
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const result = await dispatch(options.handlers, channel, payload);
+      const result = await dispatch(options.handlers, channel, payload, originOf(request));
       return send(response, 200, 'application/json', JSON.stringify(result));
     }
 

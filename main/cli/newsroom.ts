@@ -210,12 +210,15 @@ const importCommand = async (args: string[], io: CliIo): Promise<number> => {
         for (const warning of parsed.warnings) {
           io.stderr.write(`${fileName}: warning: ${warning}\n`);
         }
-        const draft = await services.drafts.createFrom({
-          headline: parsed.headline,
-          body: parsed.body,
-          meta: parsed.meta,
-          blocks: parsed.blocks,
-        });
+        const draft = await services.drafts.createFrom(
+          {
+            headline: parsed.headline,
+            body: parsed.body,
+            meta: parsed.meta,
+            blocks: parsed.blocks,
+          },
+          'imported',
+        );
         imported.push({ file, id: draft.id, headline: draft.headline, warnings: parsed.warnings });
       } catch (error) {
         // The importer's messages usually name the file already; name it once.

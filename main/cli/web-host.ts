@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createEventBus } from '../services/event-bus';
 import { createHandlers } from '../services/handlers';
 import { openServices } from '../services';
 import { preferencesPath, PreferencesFile, storeDirFor } from '../services/preferences';
@@ -53,9 +54,10 @@ const main = async (): Promise<void> => {
     userData,
     preferences.get(),
   );
-  const services = await openServices({ storeDir });
+  const bus = createEventBus();
+  const services = await openServices({ storeDir, publish: bus.publish });
   const handlers = createHandlers(services, undefined, { preferences });
-  const host = await startHost({ handlers, rendererDir, port });
+  const host = await startHost({ handlers, events: bus, rendererDir, port });
 
   console.log(`Newsroom editor (browser mode) on store ${storeDir}`);
   console.log(`Open: ${host.url}`);

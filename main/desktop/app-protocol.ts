@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Protocol } from 'electron';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, mediaTypeFor, resolveAppPath } from '../services/security';
+import {
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  mediaTypeFor,
+  resolveAppPath,
+} from '../services/security';
 
 /** Must run before the app is ready: app:// behaves like a secure https origin. */
 export const APP_SCHEME_PRIVILEGES = {

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channels, type Channel } from '../../shared/contract';
+import { channels, EVENT_CHANNEL, type EventMessage } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import type { EventBus } from '../services/event-bus';
 import { dispatch, type Handlers } from '../services/handlers';
 import { isAppUrl } from '../services/security';
 
@@ -18,27 +19,43 @@ const forbidden: Result<never> = {
   error: { code: 'FORBIDDEN', message: 'This page may not use the editor’s services.' },
 };
 
-/** Told of every successful answer, so the shell can follow along (e.g. the release's language). */
-export type AnswerObserver = (channel: Channel, value: unknown, sender: WebContents) => void;
+/** The window's own id for its requests: a short string, or none. */
+const originOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
 
-/** Registers one handler per contract channel; every payload goes through `dispatch`. */
+/**
+ * Registers one handler per request channel; every payload goes through `dispatch`. Answers the
+ * window (its WebContents id) each origin id belongs to, for the shell to follow a window's
+ * `window:showing`.
+ */
 export const registerIpc = (
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: Handlers,
-  observe?: AnswerObserver,
-): void => {
+): { contentsOf(origin: string | null): number | undefined } => {
+  const windows = new Map<string, number>();
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event, payload: unknown) => {
+    ipcMain.handle(channel, async (event, payload: unknown, given: unknown) => {
       if (!isTrustedSender(event)) return forbidden;
-      const result = await dispatch(handlers, channel, payload);
-      if (result.ok && observe) {
-        try {
-          observe(channel, result.value, event.sender);
-        } catch {
-          // An observer is a convenience; it never turns a good answer into a failure.
-        }
-      }
-      return result;
+      const origin = originOf(given);
+      if (origin) windows.set(origin, event.sender.id);
+      return dispatch(handlers, channel, payload, origin);
     });
   }
+  return { contentsOf: (origin) => (origin ? windows.get(origin) : undefined) };
 };
+
+type Target = Pick<WebContents, 'send' | 'isDestroyed'>;
+
+/** Sends one event to one window, unless it is gone. */
+export const sendEvent = (target: Target, message: EventMessage): void => {
+  if (!target.isDestroyed()) target.send(EVENT_CHANNEL, message);
+};
+
+/**
+ * The desktop's forwarder: every event the services publish goes to every window. A menu
+ * command is not published: the shell sends it to the focused window alone (`sendEvent`).
+ */
+export const forwardEvents = (bus: Pick<EventBus, 'subscribe'>, windows: () => Target[]) =>
+  bus.subscribe((message) => {
+    for (const target of windows()) sendEvent(target, message);
+  });

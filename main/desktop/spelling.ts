@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { LanguageSchema, type Language } from '../../shared/schemas';
+import type { Language } from '../../shared/schemas';
 
 /**
  * Dictionaries to try for a release's language, best first. Chromium's list names most of them
@@ -31,17 +31,4 @@ export const applySpellcheckLanguage = (
   const chosen = dictionariesFor(language, session.availableSpellCheckerLanguages);
   if (chosen.length > 0) session.setSpellCheckerLanguages(chosen);
   return chosen;
-};
-
-/** The language of a release a service just answered with (an opened draft or a saved summary). */
-export const releaseLanguageOf = (value: unknown): Language | null => {
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
-  const meta = record.meta;
-  const raw =
-    typeof meta === 'object' && meta !== null
-      ? (meta as Record<string, unknown>).language
-      : record.language;
-  const parsed = LanguageSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
 };

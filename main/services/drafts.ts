@@ -1,3 +1,4 @@
+import { publishNowhere, type Publish } from './event-bus';
 import { randomUUID } from 'node:crypto';
 import { getSchema } from '@tiptap/core';
 import { Node as PmNode, type Schema } from '@tiptap/pm/model';
@@ -139,6 +140,7 @@ export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | nu
 export const createDraftService = (
   store: ReleaseStore,
   clock: () => Date = () => new Date(),
+  publish: Publish = publishNowhere,
 ): DraftService => {
   const check = (body: RichNode, meta: ReleaseMeta): void => {
     checkTerms(meta, store.getTaxonomies());
@@ -147,6 +149,7 @@ export const createDraftService = (
 
   const insert = async (
     init: Pick<Draft, 'headline' | 'body' | 'meta'> & Partial<Pick<Draft, 'blocks' | 'templateId'>>,
+    change: 'created' | 'imported' = 'created',
   ): Promise<Draft> => {
     const now = clock().toISOString();
     const parsed = DraftSchema.safeParse({
@@ -171,6 +174,7 @@ export const createDraftService = (
     }
     check(parsed.data.body, parsed.data.meta);
     await store.writeDraft(parsed.data);
+    publish('library:changed', { change, summaries: [summarize(parsed.data)] });
     return parsed.data;
   };
 
@@ -192,7 +196,9 @@ export const createDraftService = (
       ...current,
       trashedAt: trashed ? (current.trashedAt ?? clock().toISOString()) : null,
     }));
-    return summarize(draft);
+    const summary = summarize(draft);
+    publish('library:changed', { change: trashed ? 'trashed' : 'restored', summaries: [summary] });
+    return summary;
   };
 
   return {
@@ -245,7 +251,9 @@ export const createDraftService = (
         }
         return applyUpdate(current, update);
       });
-      return summarize(draft);
+      const summary = summarize(draft);
+      publish('release:saved', { summary });
+      return summary;
     },
 
     async journal(update) {

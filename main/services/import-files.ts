@@ -18,12 +18,15 @@ export const importFiles = async (
   for (const { name, text } of files) {
     try {
       const parsed = parseImportFile(name, text, deps.taxonomies);
-      const draft = await deps.drafts.createFrom({
-        headline: parsed.headline,
-        body: parsed.body,
-        meta: parsed.meta,
-        blocks: parsed.blocks,
-      });
+      const draft = await deps.drafts.createFrom(
+        {
+          headline: parsed.headline,
+          body: parsed.body,
+          meta: parsed.meta,
+          blocks: parsed.blocks,
+        },
+        'imported',
+      );
       summary.imported.push({
         name,
         id: draft.id,

@@ -9,6 +9,7 @@ import { TemplateStore } from '../store/template-store';
 import { createTemplateService } from './templates';
 import { createReleaseWorkflow } from './workflow';
 import type { Services, TaxonomyService } from './types';
+import { publishNowhere, type Publish } from './event-bus';
 
 export interface OpenServicesOptions {
   storeDir: string;
@@ -18,6 +19,8 @@ export interface OpenServicesOptions {
   clock?: () => Date;
   /** Who holds the store, as the lock names it to a second program (`newsroom list`…). */
   holder?: string;
+  /** Where the services tell of changes (the windows' event stream); nowhere by default. */
+  publish?: Publish;
 }
 
 export type OpenedServices = Services & { close(): Promise<void> };
@@ -29,7 +32,8 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     seed: TaxonomiesSchema.parse(seedTaxonomies),
     holder: options.holder,
   });
-  const drafts = createDraftService(store, options.clock);
+  const publish = options.publish ?? publishNowhere;
+  const drafts = createDraftService(store, options.clock, publish);
   const taxonomies: TaxonomyService = { get: () => store.getTaxonomies() };
   const exports = createExportService({
     getDraft: (id) => drafts.get(id),
@@ -42,7 +46,7 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
       throw error;
     },
   );
-  const templates = createTemplateService(templateStore, BUILT_IN_TEMPLATES);
+  const templates = createTemplateService(templateStore, BUILT_IN_TEMPLATES, publish);
   const workflow = createReleaseWorkflow({
     drafts,
     templates,
@@ -51,6 +55,7 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
   });
   return {
     storePath: store.dir,
+    publish,
     storeReport: () => ({ events: [...store.report(), ...templateStore.report()] }),
     version: options.version ?? packageJson.version,
     drafts,

@@ -162,6 +162,9 @@ export const switchableServices = (
     get storePath() {
       return current.storePath;
     },
+    get publish() {
+      return current.publish;
+    },
     get version() {
       return current.version;
     },

@@ -4,6 +4,7 @@ import { ServiceError } from '../../shared/result';
 import type { Draft } from '../../shared/schemas';
 import { TemplateSchema, type ReadinessField, type Template } from '../../shared/template-schema';
 import type { TemplateStore } from '../store/template-store';
+import { publishNowhere, type Publish } from './event-bus';
 
 /** Bracketed prompts such as "[Quote from the official, with name and title]". */
 const PLACEHOLDER = /\[[^\]\n]{3,300}\]/g;
@@ -43,6 +44,7 @@ export interface TemplateService {
 export const createTemplateService = (
   store: TemplateStore,
   builtins: readonly Template[],
+  publish: Publish = publishNowhere,
 ): TemplateService => {
   const own = (id: string): Template => {
     if (builtins.some((t) => t.id === id)) {
@@ -86,8 +88,14 @@ export const createTemplateService = (
     return origin?.required ?? [...DEFAULT_REQUIRED_FIELDS];
   };
 
+  const list = (): Template[] => [
+    ...builtins,
+    ...store.list().sort((a, b) => a.name.localeCompare(b.name)),
+  ];
+  const changed = (): void => publish('templates:changed', { templates: list() });
+
   return {
-    list: () => [...builtins, ...store.list().sort((a, b) => a.name.localeCompare(b.name))],
+    list,
 
     get(id) {
       const found = [...builtins, ...store.list()].find((t) => t.id === id);
@@ -99,6 +107,7 @@ export const createTemplateService = (
       const id = `own-${slug(name)}-${randomBytes(3).toString('hex')}`;
       const template = fromDraft(draft, id, name.trim(), requiredFor(draft));
       await store.put(template);
+      changed();
       return template;
     },
 
@@ -108,12 +117,14 @@ export const createTemplateService = (
         ? fromDraft(change.draft, id, change.name ?? current.name, current.required)
         : TemplateSchema.parse({ ...current, name: change.name ?? current.name });
       await store.put(next);
+      changed();
       return next;
     },
 
     async remove(id) {
       own(id);
       await store.remove(id);
+      changed();
     },
   };
 };

@@ -1,3 +1,4 @@
+import type { Publish } from './event-bus';
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import type { TemplateService } from './templates';
 import type {
@@ -17,6 +18,7 @@ export interface DraftService {
   /** A new draft with the given content, as an import makes it. */
   createFrom(
     init: Pick<Draft, 'headline' | 'body' | 'meta'> & Partial<Pick<Draft, 'blocks' | 'templateId'>>,
+    change?: 'created' | 'imported',
   ): Promise<Draft>;
   get(id: string): Promise<Draft>;
   save(update: ChannelArgs<'drafts:save'>): Promise<DraftSummary>;
@@ -43,6 +45,8 @@ export interface ReleaseWorkflow {
 
 export interface Services {
   storePath: string;
+  /** Tells every window of a change; services call it at the moment something changes. */
+  publish: Publish;
   /** What the store repaired or recovered on its own since it opened. */
   storeReport(): ChannelOutput<'store:report'>;
   version: string;

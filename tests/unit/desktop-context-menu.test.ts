@@ -6,7 +6,7 @@ import {
   type ContextMenuActions,
   type MenuParams,
 } from '../../main/desktop/context-menu';
-import { applySpellcheckLanguage, dictionariesFor, releaseLanguageOf } from '../../main/desktop/spelling';
+import { applySpellcheckLanguage, dictionariesFor } from '../../main/desktop/spelling';
 
 type Item = ReturnType<typeof buildContextMenuTemplate>[number];
 type Contents = Parameters<typeof attachContextMenu>[0];
@@ -154,12 +154,5 @@ describe('spell-check language', () => {
     expect(applySpellcheckLanguage(session, 'fr', 'linux')).toEqual(['fr-FR']);
     expect(applySpellcheckLanguage(session, 'fr', 'darwin')).toEqual([]);
     expect(set).toEqual([['fr-FR']]);
-  });
-
-  it('reads the language from an opened release or a saved summary', () => {
-    expect(releaseLanguageOf({ id: 'x', meta: { language: 'de' } })).toBe('de');
-    expect(releaseLanguageOf({ id: 'x', language: 'ru' })).toBe('ru');
-    expect(releaseLanguageOf({ meta: { language: 'xx' } })).toBeNull();
-    expect(releaseLanguageOf(null)).toBeNull();
   });
 });

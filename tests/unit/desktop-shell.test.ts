@@ -1,10 +1,15 @@
 import { EventEmitter } from 'node:events';
+import { stubHandlers } from '../support/stub-handlers';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/contract';
 import { isTrustedSender, registerIpc } from '../../main/desktop/ipc';
 import { APP_ENTRY, CONTENT_SECURITY_POLICY, resolveAppPath } from '../../main/services/security';
-import { createSecureWindow, denyAllPermissions, guardWebContents } from '../../main/desktop/window';
+import {
+  createSecureWindow,
+  denyAllPermissions,
+  guardWebContents,
+} from '../../main/desktop/window';
 import type { Handlers } from '../../main/services/handlers';
 
 // Electron's types, reached through our own functions: unit tests import nothing from electron.
@@ -101,7 +106,7 @@ describe('the desktop window', () => {
 
   it('loads the app from its own protocol, not from file://', () => {
     expect(APP_ENTRY).toBe('app://newsroom/index.html');
-    const index = readFileSync('main/desktop/index.ts', 'utf8');
+    const index = readFileSync('main/desktop/windows.ts', 'utf8');
     expect(index).toContain('loadURL(');
     expect(index).not.toMatch(/loadFile\(|file:\/\//);
   });
@@ -165,12 +170,12 @@ describe('IPC', () => {
         registered.set(channel, fn),
     };
     let called = 0;
-    const handlers: Handlers = {
+    const handlers: Handlers = stubHandlers({
       'app:info': async () => {
         called += 1;
         return { storePath: '/s', version: '1' };
       },
-    };
+    });
     registerIpc(ipcMain as unknown as IpcMain, handlers);
     expect([...registered.keys()].sort()).toEqual([...channels].sort());
 

@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { broadcastSaved, savedReleaseOf, sendMainEvent } from '../../main/desktop/release-broadcast';
-import { mainEventChannel } from '../../shared/main-events';
 import { emptyBlocks, emptyMeta, summarize, type Draft, type RichNode } from '../../shared/schemas';
 import { decideRemoteSave } from '../../renderer/features/sync/remote-save';
 import { copyHeadline } from '../../renderer/features/sync/keep-copy';
 
 /**
- * A release open in two windows. Main tells the other windows of each save; a window decides
+ * A release open in two windows. Main tells every window of each save (tests/unit/event-flow);
+ * a window decides
  * what to do with it; and a save built on an old revision keeps the other version as a copy.
  * The renderer's API client is replaced by a fake store with the real revision rule.
  */
@@ -52,62 +51,9 @@ vi.mock('../../renderer/api/client', () => ({ api: store.api, ApiError: store.Fa
 
 const { DraftSession } = await import('../../renderer/features/editor/draft-session');
 
-type Contents = Parameters<typeof broadcastSaved>[0][number];
-const fakeContents = (id: number, destroyed = false) => {
-  const sent: [string, unknown][] = [];
-  const contents: Contents = {
-    id,
-    isDestroyed: () => destroyed,
-    send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
-  };
-  return { contents, sent };
-};
-
 const text = (words: string): RichNode => ({
   type: 'doc',
   content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }],
-});
-
-describe('main tells the other windows of a save', () => {
-  it('learns the saved release from a save or a mark-ready answer, nothing else', () => {
-    expect(
-      savedReleaseOf('drafts:save', { id: 'release-0001', revision: 4, headline: 'x' }),
-    ).toEqual({ id: 'release-0001', revision: 4 });
-    expect(
-      savedReleaseOf('drafts:mark-ready', {
-        status: 'ready',
-        summary: { id: 'release-0001', revision: 5 },
-        warnings: [],
-      }),
-    ).toEqual({ id: 'release-0001', revision: 5 });
-    expect(savedReleaseOf('drafts:mark-ready', { status: 'blocked', items: [] })).toBeNull();
-    expect(savedReleaseOf('drafts:trash', { id: 'release-0001', revision: 5 })).toBeNull();
-    expect(savedReleaseOf('drafts:save', { id: '../x', revision: 1 })).toBeNull();
-  });
-
-  it('sends every window but the saver, skipping closed ones, on the event’s own channel', () => {
-    const saver = fakeContents(1);
-    const other = fakeContents(2);
-    const closed = fakeContents(3, true);
-    const told = broadcastSaved([saver.contents, other.contents, closed.contents], 1, {
-      id: 'release-0001',
-      revision: 2,
-    });
-    expect(told).toBe(1);
-    expect(saver.sent).toEqual([]);
-    expect(closed.sent).toEqual([]);
-    expect(other.sent).toEqual([
-      [mainEventChannel('release:saved'), { id: 'release-0001', revision: 2 }],
-    ]);
-  });
-
-  it('never sends a payload its schema refuses', () => {
-    const window = fakeContents(1);
-    expect(() =>
-      sendMainEvent(window.contents, 'release:saved', { id: 'release-0001', revision: -3 }),
-    ).toThrow();
-    expect(window.sent).toEqual([]);
-  });
 });
 
 describe('a window hearing of a save', () => {

@@ -49,7 +49,9 @@ describe('the electronegativity gate', () => {
     ]);
     expect(unexpectedSuppressions(found)).toEqual([]);
     expect(
-      unexpectedSuppressions([{ file: 'main/desktop/index.ts', line: 3, rules: ['SANDBOX_JS_CHECK'] }]),
+      unexpectedSuppressions([
+        { file: 'main/desktop/index.ts', line: 3, rules: ['SANDBOX_JS_CHECK'] },
+      ]),
     ).toHaveLength(1);
   });
 });

@@ -266,6 +266,13 @@ describe('dispatch refuses bad requests and changes nothing', () => {
     ],
     ['store:move in browser mode', 'store:move', () => ({}), 'UNKNOWN_CHANNEL', /in browser mode/],
     [
+      'window:showing with a release id that is a path',
+      'window:showing',
+      () => ({ id: '../../etc/passwd', language: 'en' }),
+      'INVALID_INPUT',
+      /id/,
+    ],
+    [
       'store:report with an extra field',
       'store:report',
       () => ({ all: true }),

@@ -1,10 +1,11 @@
 import { request } from 'node:http';
+import { stubHandlers } from '../support/stub-handlers';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../main/cli/http-host';
-import type { Handlers } from '../../main/services/handlers';
+import { unavailable, type Handlers } from '../../main/services/handlers';
 
 interface Reply {
   status: number;
@@ -48,12 +49,13 @@ describe('browser-mode host', () => {
     dir = await mkdtemp(join(tmpdir(), 'newsroom-host-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Newsroom</title>');
     await writeFile(join(tmpdir(), 'secret-outside.txt'), 'outside');
-    const handlers: Handlers = {
+    const handlers: Handlers = stubHandlers({
+      'export:save': unavailable('export:save', 'in browser mode'),
       'app:info': async () => {
         calls += 1;
         return { storePath: '/store', version: '1.0.0' };
       },
-    };
+    });
     host = await startHost({ handlers, rendererDir: dir });
     const hostHeader = `127.0.0.1:${host.port}`;
     const login = await send(host, {
