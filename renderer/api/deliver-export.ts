@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../shared/schemas';
 import { api, transport } from './client';
+import { download } from './download';
 
 export type ExportOutcome = { status: 'saved'; where: string } | { status: 'cancelled' };
 
@@ -13,17 +14,6 @@ export const deliverExport = async (id: string, format: ExportFormat): Promise<E
     return result.status === 'saved' ? { status: 'saved', where: result.path } : result;
   }
   const file = await api['export:render']({ id, format });
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mediaType }));
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  download(new Blob([file.content], { type: file.mediaType }), file.fileName);
   return { status: 'saved', where: file.fileName };
 };

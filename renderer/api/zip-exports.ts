@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
-import type { ExportFormat } from '../../../shared/schemas';
-import { api } from '../../api/client';
+import type { ExportFormat } from '../../shared/schemas';
+import { api } from './client';
 
 export interface BatchProgress {
   done: number;

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/schemas';
-import { api, transport } from '../../api/client';
+import { batchExportTarget, exportReleases, type BatchProgress } from '../../api/batch-export';
 import { onEvent } from '../../api/client';
-import { zipExports, type BatchProgress } from './zip-exports';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'md', label: 'Markdown (.md)' },
@@ -10,6 +9,9 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'html-fragment', label: 'HTML fragment (.fragment.html)' },
   { format: 'ninjs', label: 'ninjs JSON (.json)' },
 ];
+
+/** The desktop writes into a folder the officer picks; browser mode hands over a ZIP. */
+const toFolder = batchExportTarget === 'folder';
 
 interface Summary {
   written: number;
@@ -49,36 +51,12 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
     setError(null);
     setProgress({ done: 0, total: ids.length, headline: '' });
     try {
-      if (transport.kind === 'desktop') {
-        const result = await api['export:batch']({
-          selection: { ids: [...ids] },
-          formats,
-          force,
-          jobId,
-        });
-        if (result.status === 'cancelled') {
-          setProgress(null);
-          return;
-        }
-        setSummary({
-          written: result.written.length,
-          where: result.folder,
-          failed: result.failed.map((f) => f.error),
-        });
-      } else {
-        const zip = await zipExports(ids, formats, setProgress);
-        const name = `newsroom-export-${new Date().toISOString().slice(0, 10)}.zip`;
-        const url = URL.createObjectURL(zip.blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = name;
-        link.hidden = true;
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        setSummary({ written: zip.files, where: name, failed: zip.failed.map((f) => f.error) });
+      const outcome = await exportReleases(ids, { formats, force, jobId, onProgress: setProgress });
+      if (outcome.status === 'cancelled') {
+        setProgress(null);
+        return;
       }
+      setSummary({ written: outcome.written, where: outcome.where, failed: outcome.failed });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
       setProgress(null);
@@ -109,7 +87,7 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
                 {label}
               </label>
             ))}
-            {transport.kind === 'desktop' && (
+            {toFolder && (
               <div className="check">
                 <input
                   id={forceId}
@@ -122,7 +100,7 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
             )}
           </fieldset>
           <p className="muted">
-            {transport.kind === 'desktop'
+            {toFolder
               ? 'You choose the folder next. Files are named YYYY-MM-DD-headline.ext.'
               : 'The files arrive as one ZIP download, named YYYY-MM-DD-headline.ext inside.'}
           </p>
@@ -170,7 +148,7 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
             disabled={running || formats.length === 0}
             onClick={() => void run()}
           >
-            {transport.kind === 'desktop' ? 'Choose folder and export' : 'Export as ZIP'}
+            {toFolder ? 'Choose folder and export' : 'Export as ZIP'}
           </button>
         )}
         <button
