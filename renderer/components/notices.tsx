@@ -1,9 +1,6 @@
-export interface Notice {
-  id: number;
-  tone: 'info' | 'success' | 'error';
-  text: string;
-  action?: { label: string; run: () => void };
-}
+import type { Notice } from '../app/reducers';
+
+export type { Notice };
 
 /** Messages about what just happened; errors stay until dismissed, the rest fade by CSS. */
 export function Notices({

@@ -9,7 +9,8 @@ export interface PickerOption {
   haystack: string;
 }
 
-const fold = (text: string): string =>
+/** Lower-cased and without accents, so `osterreich` finds `Österreich`. */
+export const fold = (text: string): string =>
   text
     .normalize('NFKD')
     .replace(/\p{Diacritic}/gu, '')

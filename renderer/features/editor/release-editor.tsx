@@ -35,7 +35,8 @@ interface ReleaseEditorProps {
   /** Lets the shell save pending edits before it exports, switches release or closes. */
   registerFlush: (flush: (() => Promise<void>) | null) => void;
   onNotice: (tone: 'info' | 'success' | 'error', text: string) => void;
-  onTemplateSaved: () => void;
+  /** A template was saved from this release: main's answer. */
+  onTemplateSaved: (template: Template) => void;
   /** Another window saved this release and this one has no unsaved edits: show the new version. */
   onReload?: (stillClean: () => boolean) => void;
   /** Another window's version was kept as a copy before this window's text was saved over it. */
@@ -182,7 +183,7 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
       await session.flush();
       const saved = await api['templates:save']({ draftId: draft.id, name });
       setTemplateForm(null);
-      props.onTemplateSaved();
+      props.onTemplateSaved(saved);
       onNotice('success', `Saved as template “${saved.name}”.`);
     } catch (error) {
       onNotice('error', error instanceof Error ? error.message : String(error));

@@ -1,73 +1,103 @@
-import { useId, useMemo, useState } from 'react';
-import type { DraftSummary, Taxonomies } from '../../../shared/schemas';
-import { formatEmbargoLine, isEmbargoPast } from '../../../shared/embargo';
-import { headlineOrUntitled, houseDate, sinceLabel } from '../../lib/format';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { exportMany, openRelease, restoreRelease, setSort, switchView } from '../../app/actions';
+import {
+  filterEntries,
+  isLibrarySort,
+  LIBRARY_SORTS,
+  type LibraryEntry,
+  type LibraryView,
+} from '../../app/reducers';
+import { createListSelector, selectOpenId, useApp } from '../../app/store';
+import { LibraryList } from './library-list';
 
-export type LibraryView = 'active' | 'trash';
+export type { LibraryView };
 
-interface LibraryPanelProps {
-  view: LibraryView;
-  onView: (view: LibraryView) => void;
-  items: readonly DraftSummary[];
-  taxonomies: Taxonomies;
-  openId: string | null;
-  onOpen: (id: string) => void;
-  onRestore: (id: string) => void;
-  /** Export these releases together (the library's selection, or all it shows). */
-  onExport: (ids: string[]) => void;
+const open = (id: string) => void openRelease(id);
+const restore = (id: string) => void restoreRelease(id);
+const ids = (entries: readonly LibraryEntry[]) => entries.map((entry) => entry.summary.id);
+
+function ViewTabs({ view }: { view: LibraryView }) {
+  return (
+    <div className="segmented" role="tablist" aria-label="Library view">
+      <button
+        type="button"
+        role="tab"
+        aria-selected={view === 'active'}
+        onClick={() => switchView('active')}
+      >
+        Releases
+      </button>
+      <button
+        type="button"
+        role="tab"
+        aria-selected={view === 'trash'}
+        onClick={() => switchView('trash')}
+      >
+        Trash
+      </button>
+    </div>
+  );
 }
 
-export function LibraryPanel({
-  view,
-  onView,
-  items,
-  taxonomies,
-  openId,
-  onOpen,
-  onRestore,
-  onExport,
-}: LibraryPanelProps) {
+function SortControl() {
+  const sortId = useId();
+  const sort = useApp((state) => state.sort);
+  return (
+    <div className="library-sort">
+      <label htmlFor={sortId} className="field-label">
+        Sort by
+      </label>
+      <select
+        id={sortId}
+        className="text-input"
+        value={sort}
+        onChange={(event) => {
+          if (isLibrarySort(event.target.value)) setSort(event.target.value);
+        }}
+      >
+        {LIBRARY_SORTS.map(({ value, label }) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The library: releases or the trash, searched and sorted, each opened with a click or the
+ * keyboard; in the releases view, a selection (held here, not in the page) to export together.
+ */
+export function LibraryPanel() {
   const filterId = useId();
-  const itemId = useId();
+  const view = useApp((state) => state.view);
+  const openId = useApp(selectOpenId);
+  const typeLabels = useApp((state) => state.typeLabels);
+  // Its own selector: it keeps the list it derived last, to patch rather than sort anew.
+  const [selectList] = useState(createListSelector);
+  const list = useApp(selectList);
   const [filter, setFilter] = useState('');
+  // Typing in the search box stays instant; the list follows as soon as it can.
+  const query = useDeferredValue(filter);
+  const shown = useMemo(() => filterEntries(list.items, query), [list, query]);
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const now = new Date();
-  const typeLabel = useMemo(
-    () => new Map(taxonomies.contentTypes.map((t) => [t.id, t.label])),
-    [taxonomies],
+  const check = useCallback(
+    (id: string, checked: boolean) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (checked) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
   );
-  const shown = useMemo(() => {
-    const words = filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return items;
-    return items.filter((item) => {
-      const text =
-        `${item.headline} ${item.contentTypeId ? typeLabel.get(item.contentTypeId) : ''}`.toLocaleLowerCase();
-      return words.every((word) => text.includes(word));
-    });
-  }, [items, filter, typeLabel]);
 
   return (
     <nav className="library" aria-label="Library">
       <div className="library-head">
-        <div className="segmented" role="tablist" aria-label="Library view">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'active'}
-            onClick={() => onView('active')}
-          >
-            Releases
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'trash'}
-            onClick={() => onView('trash')}
-          >
-            Trash
-          </button>
-        </div>
+        <ViewTabs view={view} />
         <label htmlFor={filterId} className="field-label">
           Search releases
         </label>
@@ -79,6 +109,7 @@ export function LibraryPanel({
           placeholder="Headline or type"
           onChange={(event) => setFilter(event.target.value)}
         />
+        <SortControl />
       </div>
       {view === 'active' && (
         <div className="library-select-bar">
@@ -90,7 +121,7 @@ export function LibraryPanel({
               <button
                 type="button"
                 className="button small"
-                onClick={() => setSelected(new Set(shown.map((item) => item.id)))}
+                onClick={() => setSelected(new Set(ids(shown)))}
               >
                 Select all shown
               </button>
@@ -99,7 +130,7 @@ export function LibraryPanel({
                 className="button small primary"
                 disabled={selected.size === 0}
                 onClick={() =>
-                  onExport(shown.filter((item) => selected.has(item.id)).map((item) => item.id))
+                  void exportMany(ids(shown.filter((entry) => selected.has(entry.summary.id))))
                 }
               >
                 Export selected…
@@ -128,7 +159,7 @@ export function LibraryPanel({
                 type="button"
                 className="button small"
                 disabled={shown.length === 0}
-                onClick={() => onExport(shown.map((item) => item.id))}
+                onClick={() => void exportMany(ids(shown))}
               >
                 Export all…
               </button>
@@ -136,81 +167,25 @@ export function LibraryPanel({
           )}
         </div>
       )}
-      <ul
-        className="library-list"
-        aria-label={view === 'trash' ? 'Releases in the trash' : 'Releases'}
-      >
-        {shown.length === 0 && (
-          <li className="library-empty">
-            {filter
-              ? 'No release matches.'
-              : view === 'trash'
-                ? 'The trash is empty.'
-                : 'No releases yet. Create one with “New release”.'}
-          </li>
-        )}
-        {shown.map((item) => (
-          <li key={item.id} className={item.id === openId ? 'library-item open' : 'library-item'}>
-            {selecting && view === 'active' && (
-              <input
-                type="checkbox"
-                className="library-check"
-                aria-labelledby={`${itemId}-${item.id}`}
-                checked={selected.has(item.id)}
-                onChange={(event) =>
-                  setSelected((current) => {
-                    const next = new Set(current);
-                    if (event.target.checked) next.add(item.id);
-                    else next.delete(item.id);
-                    return next;
-                  })
-                }
-              />
-            )}
-            <button
-              type="button"
-              className="library-open"
-              aria-current={item.id === openId ? 'true' : undefined}
-              onClick={() => onOpen(item.id)}
-            >
-              <span className="item-headline" id={`${itemId}-${item.id}`}>
-                {headlineOrUntitled(item.headline)}
-              </span>
-              <span className="item-meta">
-                <span>
-                  {item.contentTypeId
-                    ? (typeLabel.get(item.contentTypeId) ?? item.contentTypeId)
-                    : 'No type'}
-                </span>
-                <span aria-hidden="true">·</span>
-                <span>{houseDate(item.date)}</span>
-              </span>
-              {item.embargo && (
-                <span
-                  className={
-                    isEmbargoPast(item.embargo, now) ? 'item-embargo past' : 'item-embargo'
-                  }
-                >
-                  {formatEmbargoLine(item.embargo, item.language)}
-                </span>
-              )}
-              <span className="item-meta">
-                <span className={`status status-${item.status}`}>
-                  {item.status === 'ready' ? 'Ready' : 'Draft'}
-                </span>
-                <span className="item-updated">
-                  <time dateTime={item.updatedAt}>Edited {sinceLabel(item.updatedAt)}</time>
-                </span>
-              </span>
-            </button>
-            {view === 'trash' && (
-              <button type="button" className="button small" onClick={() => onRestore(item.id)}>
-                Restore
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      <LibraryList
+        items={shown}
+        view={view}
+        label={view === 'trash' ? 'Releases in the trash' : 'Releases'}
+        emptyText={
+          filter
+            ? 'No release matches.'
+            : view === 'trash'
+              ? 'The trash is empty.'
+              : 'No releases yet. Create one with “New release”.'
+        }
+        openId={openId}
+        typeLabels={typeLabels}
+        selecting={selecting && view === 'active'}
+        selected={selected}
+        onOpen={open}
+        onCheck={check}
+        onRestore={restore}
+      />
     </nav>
   );
 }

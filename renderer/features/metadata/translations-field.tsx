@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { LibraryEntry } from '../../app/reducers';
+import { useApp } from '../../app/store';
 import type { DraftSummary } from '../../../shared/schemas';
-import { api } from '../../api/client';
 import { TermPicker } from '../../components/term-picker';
 import { headlineOrUntitled, houseDate } from '../../lib/format';
 import type { PickerOption } from '../../lib/terms';
@@ -18,7 +20,13 @@ const toOption = (summary: DraftSummary): PickerOption => {
   return { id: summary.id, label, context, haystack: `${label} ${context}`.toLocaleLowerCase() };
 };
 
-/** Other releases that are this one in another language, picked from the library. */
+const noLibrary: ReadonlyMap<string, LibraryEntry> = new Map();
+
+/**
+ * Other releases that are this one in another language, picked from the library. The whole
+ * library is read only while the officer is in the field; otherwise only the chosen releases,
+ * so saves elsewhere in the library do not re-render the editor's metadata.
+ */
 export function TranslationsField({
   selfId,
   value,
@@ -28,23 +36,42 @@ export function TranslationsField({
   value: readonly string[];
   onChange: (ids: string[]) => void;
 }) {
-  const [options, setOptions] = useState<PickerOption[]>([]);
-  useEffect(() => {
-    let live = true;
-    api['drafts:list']({ view: 'active' })
-      .then((list) => live && setOptions(list.filter((s) => s.id !== selfId).map(toOption)))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [selfId]);
+  const [searching, setSearching] = useState(false);
+  const chosen = useApp(
+    useShallow((state) => value.map((id) => state.library.byId.get(id)?.summary)),
+  );
+  const library = useApp((state) => (searching ? state.library.byId : noLibrary));
+  const options = useMemo(() => {
+    const list: PickerOption[] = [];
+    const seen = new Set<string>();
+    for (const summary of chosen) {
+      if (summary) {
+        list.push(toOption(summary));
+        seen.add(summary.id);
+      }
+    }
+    const others = [...library.values()].filter(
+      ({ summary }) => summary.id !== selfId && summary.trashedAt === null && !seen.has(summary.id),
+    );
+    // Newest first, as the library lists them by default.
+    others.sort((a, b) => b.changedAt - a.changedAt);
+    for (const { summary } of others) list.push(toOption(summary));
+    return list;
+  }, [chosen, library, selfId]);
   return (
-    <TermPicker
-      label="Translations"
-      options={options}
-      value={value}
-      onChange={onChange}
-      placeholder="Find the release in another language…"
-    />
+    <div
+      onFocus={() => setSearching(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setSearching(false);
+      }}
+    >
+      <TermPicker
+        label="Translations"
+        options={options}
+        value={value}
+        onChange={onChange}
+        placeholder="Find the release in another language…"
+      />
+    </div>
   );
 }

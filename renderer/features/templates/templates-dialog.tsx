@@ -1,25 +1,26 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Template } from '../../../shared/template-schema';
-import { api } from '../../api/client';
 
 interface TemplatesDialogProps {
   templates: readonly Template[];
   /** The open release, which an own template can be updated from. */
   openDraftId: string | null;
-  onChanged: () => void;
+  /** Each puts main's answer in the list (and tells of a failure) itself. */
+  onRename: (id: string, name: string) => Promise<void>;
+  onUpdateFrom: (id: string, draftId: string) => Promise<void>;
+  onDelete: (id: string) => Promise<void>;
   onClose: () => void;
-  onError: (error: unknown) => void;
 }
 
 function TemplateRow({
   template,
   openDraftId,
-  onChanged,
-  onError,
+  onRename,
+  onUpdateFrom,
+  onDelete,
 }: Omit<TemplatesDialogProps, 'templates' | 'onClose'> & { template: Template }) {
   const nameId = useId();
   const [name, setName] = useState(template.name);
-  const run = (action: () => Promise<unknown>) => () => void action().then(onChanged, onError);
   return (
     <li className="template-row">
       <label className="field-label" htmlFor={nameId}>
@@ -35,7 +36,7 @@ function TemplateRow({
         type="button"
         className="button small"
         disabled={!name.trim() || name.trim() === template.name}
-        onClick={run(() => api['templates:update']({ id: template.id, name: name.trim() }))}
+        onClick={() => void onRename(template.id, name.trim())}
       >
         Rename
       </button>
@@ -43,18 +44,12 @@ function TemplateRow({
         <button
           type="button"
           className="button small"
-          onClick={run(() =>
-            api['templates:update']({ id: template.id, fromDraftId: openDraftId }),
-          )}
+          onClick={() => void onUpdateFrom(template.id, openDraftId)}
         >
           Update from open release
         </button>
       )}
-      <button
-        type="button"
-        className="button small"
-        onClick={run(() => api['templates:delete']({ id: template.id }))}
-      >
+      <button type="button" className="button small" onClick={() => void onDelete(template.id)}>
         Delete
       </button>
     </li>
@@ -62,13 +57,7 @@ function TemplateRow({
 }
 
 /** The officer's own templates: rename, update from the open release, delete. */
-export function TemplatesDialog({
-  templates,
-  openDraftId,
-  onChanged,
-  onClose,
-  onError,
-}: TemplatesDialogProps) {
+export function TemplatesDialog({ templates, onClose, ...actions }: TemplatesDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -85,13 +74,7 @@ export function TemplatesDialog({
       ) : (
         <ul className="template-list">
           {own.map((template) => (
-            <TemplateRow
-              key={template.id}
-              template={template}
-              openDraftId={openDraftId}
-              onChanged={onChanged}
-              onError={onError}
-            />
+            <TemplateRow key={template.id} template={template} {...actions} />
           ))}
         </ul>
       )}

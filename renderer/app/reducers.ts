@@ -1,0 +1,280 @@
+import type { DraftSummary } from '../../shared/schemas';
+import type { Template } from '../../shared/template-schema';
+import { fold } from '../lib/terms';
+
+/**
+ * The renderer's mirror of the library, as pure functions: no DOM, no React, no requests, so
+ * that what the window believes about the store can be tested in Node.
+ */
+
+export type LibraryView = 'active' | 'trash';
+export type LibrarySort = 'last-change' | 'release-date' | 'headline';
+
+export const LIBRARY_SORTS: readonly { value: LibrarySort; label: string }[] = [
+  { value: 'last-change', label: 'Last change' },
+  { value: 'release-date', label: 'Release date' },
+  { value: 'headline', label: 'Headline' },
+];
+
+export const isLibrarySort = (value: unknown): value is LibrarySort =>
+  LIBRARY_SORTS.some((sort) => sort.value === value);
+
+/** A summary with what sorting and filtering need, worked out once when it arrives. */
+export interface LibraryEntry {
+  readonly summary: DraftSummary;
+  /** Headline and content-type label, lower-cased and without accents: what the search matches. */
+  readonly search: string;
+  /** When it last changed, in ms: its content's last save, or for the trash when it went there. */
+  readonly changedAt: number;
+}
+
+export interface LibraryChange {
+  readonly id: string;
+  /** The entry as it was before the batch (none for a release new to this window). */
+  readonly before: LibraryEntry | undefined;
+}
+
+export interface LibraryState {
+  readonly byId: ReadonlyMap<string, LibraryEntry>;
+  /** Goes up with every batch that changed something. */
+  readonly version: number;
+  /**
+   * What the latest batch changed, and the version it started from: a list derived from that
+   * version moves those few entries instead of sorting everything again.
+   */
+  readonly lastBatch: { readonly from: number; readonly changes: readonly LibraryChange[] } | null;
+}
+
+export const emptyLibrary = (): LibraryState => ({ byId: new Map(), version: 0, lastBatch: null });
+
+export const viewOf = (summary: Pick<DraftSummary, 'trashedAt'>): LibraryView =>
+  summary.trashedAt === null ? 'active' : 'trash';
+
+const parseTime = (iso: string | null): number => {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? 0 : ms;
+};
+
+export const toEntry = (
+  summary: DraftSummary,
+  typeLabels: ReadonlyMap<string, string>,
+): LibraryEntry => {
+  const type = summary.contentTypeId ? (typeLabels.get(summary.contentTypeId) ?? '') : '';
+  return {
+    summary,
+    search: fold(`${summary.headline} ${type}`),
+    changedAt: parseTime(summary.trashedAt ?? summary.updatedAt),
+  };
+};
+
+const sameEmbargo = (a: DraftSummary['embargo'], b: DraftSummary['embargo']): boolean =>
+  a === b ||
+  (a !== null && b !== null && a.localDateTime === b.localDateTime && a.timeZone === b.timeZone);
+
+/** The same summary, field for field: a repeat of what the window already holds changes nothing. */
+export const sameSummary = (a: DraftSummary, b: DraftSummary): boolean =>
+  a.id === b.id &&
+  a.revision === b.revision &&
+  a.headline === b.headline &&
+  a.status === b.status &&
+  a.updatedAt === b.updatedAt &&
+  a.createdAt === b.createdAt &&
+  a.trashedAt === b.trashedAt &&
+  a.contentTypeId === b.contentTypeId &&
+  a.date === b.date &&
+  a.language === b.language &&
+  sameEmbargo(a.embargo, b.embargo);
+
+/** The whole library as one answer gave it: the start, or a store that moved. */
+export const replaceLibrary = (
+  previous: LibraryState,
+  summaries: readonly DraftSummary[],
+  typeLabels: ReadonlyMap<string, string>,
+): LibraryState => {
+  const byId = new Map<string, LibraryEntry>();
+  for (const summary of summaries) {
+    const held = byId.get(summary.id);
+    if (!held || summary.revision >= held.summary.revision)
+      byId.set(summary.id, toEntry(summary, typeLabels));
+  }
+  return { byId, version: previous.version + 1, lastBatch: null };
+};
+
+/**
+ * Summaries from answers and events, as many as arrived since the last frame, put in at once:
+ * one copy of the map per batch, not per event. A summary older than the one held (a lower
+ * revision: an event overtaken by a later answer) is ignored. Trashing and restoring keep the
+ * revision, so an equal revision is taken: the later word wins.
+ */
+export const upsertSummaries = (
+  library: LibraryState,
+  summaries: readonly DraftSummary[],
+  typeLabels: ReadonlyMap<string, string>,
+): LibraryState => {
+  let byId: Map<string, LibraryEntry> | null = null;
+  const changes = new Map<string, LibraryChange>();
+  for (const summary of summaries) {
+    const held = (byId ?? library.byId).get(summary.id);
+    if (held && (summary.revision < held.summary.revision || sameSummary(held.summary, summary)))
+      continue;
+    byId ??= new Map(library.byId);
+    if (!changes.has(summary.id)) changes.set(summary.id, { id: summary.id, before: held });
+    byId.set(summary.id, toEntry(summary, typeLabels));
+  }
+  if (!byId) return library;
+  return {
+    byId,
+    version: library.version + 1,
+    lastBatch: { from: library.version, changes: [...changes.values()] },
+  };
+};
+
+/** Entries re-read with other content-type labels (the taxonomies came anew). */
+export const relabelLibrary = (
+  library: LibraryState,
+  typeLabels: ReadonlyMap<string, string>,
+): LibraryState =>
+  replaceLibrary(
+    library,
+    [...library.byId.values()].map((entry) => entry.summary),
+    typeLabels,
+  );
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+type Compare = (a: LibraryEntry, b: LibraryEntry) => number;
+
+const newestFirst: Compare = (a, b) => b.changedAt - a.changedAt;
+const byId: Compare = (a, b) =>
+  a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
+
+/**
+ * Each order is total (it ends on the id), so a binary search finds an entry's one place and a
+ * list patched entry by entry equals the list sorted whole.
+ */
+export const COMPARE: Record<LibrarySort, Compare> = {
+  'last-change': (a, b) => newestFirst(a, b) || byId(a, b),
+  // Newest release date first; releases without a date after those with one.
+  'release-date': (a, b) => {
+    const x = a.summary.date ?? '';
+    const y = b.summary.date ?? '';
+    return (x === y ? 0 : x < y ? 1 : -1) || newestFirst(a, b) || byId(a, b);
+  },
+  // A to Z as the officer reads it (accents and case aside, numbers by value); untitled last.
+  headline: (a, b) => {
+    const x = a.summary.headline.trim();
+    const y = b.summary.headline.trim();
+    if (!x !== !y) return x ? -1 : 1;
+    return collator.compare(x, y) || newestFirst(a, b) || byId(a, b);
+  },
+};
+
+export interface LibraryList {
+  readonly view: LibraryView;
+  readonly sort: LibrarySort;
+  /** The library version this list was derived from. */
+  readonly version: number;
+  readonly items: readonly LibraryEntry[];
+}
+
+/** Up to this many changed entries are moved into place; more, and the list is sorted anew. */
+const PATCH_LIMIT = 64;
+
+/** Where `entry` goes in `items` (sorted by `compare`): the first index not before it. */
+const placeOf = (items: readonly LibraryEntry[], entry: LibraryEntry, compare: Compare): number => {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const item = items[middle];
+    if (item && compare(item, entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+const sortWhole = (library: LibraryState, view: LibraryView, sort: LibrarySort): LibraryList => {
+  const items: LibraryEntry[] = [];
+  for (const entry of library.byId.values()) if (viewOf(entry.summary) === view) items.push(entry);
+  items.sort(COMPARE[sort]);
+  return { view, sort, version: library.version, items };
+};
+
+const patch = (
+  previous: LibraryList,
+  library: LibraryState,
+  changes: readonly LibraryChange[],
+): LibraryList => {
+  const compare = COMPARE[previous.sort];
+  const items = previous.items.slice();
+  for (const { id, before } of changes) {
+    if (before && viewOf(before.summary) === previous.view) {
+      const at = placeOf(items, before, compare);
+      if (items[at] === before) items.splice(at, 1);
+      else {
+        // Not where it should be: the list does not hold what it was derived from after all.
+        return sortWhole(library, previous.view, previous.sort);
+      }
+    }
+    const now = library.byId.get(id);
+    if (now && viewOf(now.summary) === previous.view)
+      items.splice(placeOf(items, now, compare), 0, now);
+  }
+  return { ...previous, version: library.version, items };
+};
+
+/**
+ * The releases a view shows, in the chosen order. Given the list it derived last time, it
+ * returns that very list when nothing changed, and moves only the changed entries when one
+ * batch (an autosave, a trashed release) separates the two: no sorting of 10,000 releases
+ * after each save.
+ */
+export const deriveList = (
+  library: LibraryState,
+  view: LibraryView,
+  sort: LibrarySort,
+  previous: LibraryList | null = null,
+): LibraryList => {
+  if (previous && previous.view === view && previous.sort === sort) {
+    if (previous.version === library.version) return previous;
+    const batch = library.lastBatch;
+    if (batch && batch.from === previous.version && batch.changes.length <= PATCH_LIMIT)
+      return patch(previous, library, batch.changes);
+  }
+  return sortWhole(library, view, sort);
+};
+
+/** Every word typed must appear in the headline or the type; the order stays the list's. */
+export const filterEntries = (
+  items: readonly LibraryEntry[],
+  query: string,
+): readonly LibraryEntry[] => {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return items;
+  return items.filter((entry) => words.every((word) => entry.search.includes(word)));
+};
+
+/** A template saved or changed here: put in place of the one with its id, or added. */
+export const upsertTemplate = (
+  templates: readonly Template[],
+  template: Template,
+): readonly Template[] =>
+  templates.some((t) => t.id === template.id)
+    ? templates.map((t) => (t.id === template.id ? template : t))
+    : [...templates, template];
+
+export const removeTemplate = (templates: readonly Template[], id: string): readonly Template[] =>
+  templates.filter((t) => t.id !== id);
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'success' | 'error';
+  text: string;
+  action?: { label: string; run: () => void };
+}
+
+/** The newest few notices: an old one makes room rather than covering the window. */
+export const addNotice = (notices: readonly Notice[], notice: Notice): readonly Notice[] => [
+  ...notices.slice(-3),
+  notice,
+];

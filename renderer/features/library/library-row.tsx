@@ -1,0 +1,112 @@
+import { memo, type Ref } from 'react';
+import type { DraftSummary } from '../../../shared/schemas';
+import { formatEmbargoLine, isEmbargoPast } from '../../../shared/embargo';
+import { headlineOrUntitled, houseDate, sinceLabel } from '../../lib/format';
+
+interface LibraryRowProps {
+  ref: Ref<HTMLLIElement>;
+  summary: DraftSummary;
+  index: number;
+  setSize: number;
+  /** Where the row sits in the virtual list, in pixels from its top. */
+  start: number;
+  typeLabel: string | undefined;
+  isOpen: boolean;
+  /** The row the keyboard is on: its controls are the list's one stop for Tab. */
+  isActive: boolean;
+  /** Selecting for export: the row has a checkbox. */
+  selecting: boolean;
+  checked: boolean;
+  inTrash: boolean;
+  /** The id the row's headline has, which names its checkbox. */
+  headlineId: string;
+  onOpen: (id: string) => void;
+  onCheck: (id: string, checked: boolean) => void;
+  onRestore: (id: string) => void;
+}
+
+/** One release in the library. Memoised: moving the keyboard or a save re-renders two rows, not all. */
+export const LibraryRow = memo(function LibraryRow({
+  ref,
+  summary,
+  index,
+  setSize,
+  start,
+  typeLabel,
+  isOpen,
+  isActive,
+  selecting,
+  checked,
+  inTrash,
+  headlineId,
+  onOpen,
+  onCheck,
+  onRestore,
+}: LibraryRowProps) {
+  const tabIndex = isActive ? 0 : -1;
+  return (
+    <li
+      ref={ref}
+      data-index={index}
+      data-id={summary.id}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={`library-item${isOpen ? ' open' : ''}${isActive ? ' active' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {selecting && (
+        <input
+          type="checkbox"
+          className="library-check"
+          tabIndex={tabIndex}
+          aria-labelledby={headlineId}
+          checked={checked}
+          onChange={(event) => onCheck(summary.id, event.target.checked)}
+        />
+      )}
+      <button
+        type="button"
+        className="library-open"
+        tabIndex={tabIndex}
+        aria-current={isOpen ? 'true' : undefined}
+        onClick={() => onOpen(summary.id)}
+      >
+        <span className="item-headline" id={headlineId}>
+          {headlineOrUntitled(summary.headline)}
+        </span>
+        <span className="item-meta">
+          <span>{summary.contentTypeId ? (typeLabel ?? summary.contentTypeId) : 'No type'}</span>
+          <span aria-hidden="true">·</span>
+          <span>{houseDate(summary.date)}</span>
+        </span>
+        {summary.embargo && (
+          <span
+            className={
+              isEmbargoPast(summary.embargo, new Date()) ? 'item-embargo past' : 'item-embargo'
+            }
+          >
+            {formatEmbargoLine(summary.embargo, summary.language)}
+          </span>
+        )}
+        <span className="item-meta">
+          <span className={`status status-${summary.status}`}>
+            {summary.status === 'ready' ? 'Ready' : 'Draft'}
+          </span>
+          <span className="item-updated">
+            <time dateTime={summary.updatedAt}>Edited {sinceLabel(summary.updatedAt)}</time>
+          </span>
+        </span>
+      </button>
+      {inTrash && (
+        <button
+          type="button"
+          className="button small"
+          tabIndex={tabIndex}
+          onClick={() => onRestore(summary.id)}
+        >
+          Restore
+        </button>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,34 @@
+import {
+  createRelease,
+  exportOpen,
+  openDialog,
+  settle,
+  switchView,
+  trashOpen,
+} from '../../app/actions';
+import { appStore, selectOpenTrashed } from '../../app/store';
+import { CommandCenter, type CommandHandlers } from '../palette/command-center';
+import type { PaletteCommand } from '../palette/palette-items';
+
+const RUN: CommandHandlers = {
+  'release:new': () => void createRelease(),
+  'release:save': () => void settle(),
+  'release:export-md': () => void exportOpen('md'),
+  'release:export-html': () => void exportOpen('html'),
+  'release:trash': () => void trashOpen(),
+  'view:library': () => switchView('active'),
+  'view:trash': () => switchView('trash'),
+  'app:preferences': () => openDialog({ kind: 'preferences' }),
+};
+
+/** Read when a command is given, not on every change: nothing here needs re-rendering. */
+const isEnabled = (command: PaletteCommand): boolean => {
+  if (!command.startsWith('release:') || command === 'release:new') return true;
+  const state = appStore.getState();
+  if (!state.open) return false;
+  return !(command === 'release:trash' && selectOpenTrashed(state));
+};
+
+export function AppCommands() {
+  return <CommandCenter run={RUN} isEnabled={isEnabled} />;
+}
