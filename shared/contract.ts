@@ -243,6 +243,8 @@ export const events = {
   'preferences:changed': z.object({ preferences: PreferencesViewSchema }).strict(),
   /** The officers' own templates changed: the whole list (built-in ones included). */
   'templates:changed': z.object({ templates: z.array(TemplateSchema) }).strict(),
+  /** The store repaired or recovered something on its own (a damaged file, a stale lock…). */
+  'store:repaired': z.object({ events: z.array(StoreEventSchema).min(1).max(1000) }).strict(),
   /** The store moved (Preferences): every window reads its library from the new folder. */
   'store:changed': z.object({ storePath: z.string().min(1) }).strict(),
   /** A menu item or shortcut the shell caught, for the focused window to run. */
