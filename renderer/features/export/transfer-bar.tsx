@@ -1,6 +1,8 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { ImportSummary } from '../../../shared/export/transfer-schemas';
 import { ExportPreviewDialog } from './export-preview-dialog';
 import { importFiles } from './import-files';
+import { outcomeSummary, outcomeText, progressLabel } from './import-parts';
 
 type Tone = 'info' | 'success' | 'error';
 
@@ -15,36 +17,37 @@ export function TransferBar({
 }: {
   draftId: string | null;
   onNotice: (tone: Tone, text: string) => void;
-  onImported: () => void;
+  /** Once per import, with every part's summary merged; the library hears main's events. */
+  onImported: (summary: ImportSummary) => void;
 }) {
   const [previewing, setPreviewing] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const importing = useRef(false);
   const input = useRef<HTMLInputElement>(null);
+  const progressId = useId();
 
   const runImport = async (files: File[]) => {
     if (files.length === 0) return;
-    setBusy(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
+    // One import at a time: two would interleave their parts and their progress.
+    if (importing.current) {
+      onNotice('info', 'An import is already running; add these files when it has finished.');
+      return;
+    }
+    importing.current = true;
     try {
-      const summary = await importFiles(files);
-      const warnings = summary.imported.flatMap((row) =>
-        row.warnings.map((w) => `${row.name}: ${w}`),
-      );
+      const outcome = await importFiles(files, (done, total) => setProgress({ done, total }));
       onNotice(
-        summary.failed.length ? 'error' : 'success',
-        [
-          `${summary.imported.length} imported, ${summary.failed.length} failed.`,
-          ...summary.failed.map((row) => row.error),
-          ...warnings,
-        ].join('\n'),
+        outcome.failed.length || outcome.stopped ? 'error' : 'success',
+        outcomeText(outcome),
       );
-      onImported();
+      onImported(outcomeSummary(outcome));
     } catch (error) {
       onNotice('error', error instanceof Error ? error.message : String(error));
     } finally {
-      setBusy(null);
+      importing.current = false;
+      setProgress(null);
     }
   };
-
   return (
     <div
       className="transfer-bar"
@@ -62,7 +65,12 @@ export function TransferBar({
       >
         Preview
       </button>
-      <button type="button" className="button subtle" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="button subtle"
+        disabled={progress !== null}
+        onClick={() => input.current?.click()}
+      >
         Import files…
       </button>
       <input
@@ -77,10 +85,13 @@ export function TransferBar({
           event.currentTarget.value = '';
         }}
       />
-      {busy && (
-        <progress aria-label={busy} title={busy}>
-          {busy}
-        </progress>
+      {progress && (
+        <div className="import-progress">
+          <label htmlFor={progressId} className="import-progress-label">
+            {progressLabel(progress.done, progress.total)}
+          </label>
+          <progress id={progressId} max={progress.total} value={progress.done} />
+        </div>
       )}
       {previewing && draftId && (
         <ExportPreviewDialog
