@@ -7,8 +7,19 @@ import type { EventBus } from '../services/event-bus';
 import { dispatch, type Handlers } from '../services/handlers';
 import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../services/security';
 
-const COOKIE = 'newsroom_token';
+/**
+ * Browsers keep cookies per host name, not per port, so two browser-mode hosts on 127.0.0.1 would
+ * overwrite each other's token and the first window's saves would be refused. The port in the
+ * name gives each host its own cookie.
+ */
+const cookieNameFor = (port: number): string => `newsroom_token_${port}`;
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * After a 413 the rest of an oversized body is still read and thrown away, so the client finishes
+ * sending and reads the answer instead of a connection reset; past this much more, the host stops
+ * listening to it.
+ */
+const MAX_DISCARD_BYTES = 256 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 export interface HostOptions {
@@ -26,6 +37,8 @@ export interface RunningHost {
   origin: string;
   port: number;
   token: string;
+  /** The cookie the token travels in: one name per host, so hosts on other ports leave it be. */
+  cookieName: string;
   server: Server;
   close(): Promise<void>;
 }
@@ -37,10 +50,10 @@ const sameSecret = (given: string | undefined, token: string): boolean => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-const cookieToken = (request: IncomingMessage): string | undefined => {
+const cookieToken = (request: IncomingMessage, cookieName: string): string | undefined => {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
+    if (name === cookieName) return rest.join('=');
   }
   return undefined;
 };
@@ -102,20 +115,47 @@ const streamEvents = (
   });
 };
 
-const readBody = (request: IncomingMessage): Promise<string> =>
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The body as text, or TOO_LARGE as soon as it passes the limit. Then the rest is drained (not
+ * kept) rather than the socket destroyed: a reset while the client is still sending would reach
+ * it before the 413 does.
+ */
+const readBody = (request: IncomingMessage): Promise<string | typeof TOO_LARGE> =>
   new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES;
+    if (tooLarge) resolve(TOO_LARGE);
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        if (size > MAX_BODY_BYTES + MAX_DISCARD_BYTES) request.destroy();
+        return;
+      }
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('Request too large'));
-        request.destroy();
+        tooLarge = true;
+        chunks.length = 0;
+        resolve(TOO_LARGE);
       } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+
+/** A path's percent-encoding decoded, or null where it is malformed (`%zz`, a cut-off `%E0%A4%A`). */
+const decodePath = (encoded: string): string | null => {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+};
+
+const refusal = (message: string): string =>
+  JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message } });
 
 /**
  * Browser mode: the built renderer and the same services as the desktop app, over HTTP on the
@@ -125,6 +165,7 @@ const readBody = (request: IncomingMessage): Promise<string> =>
  */
 export const startHost = async (options: HostOptions): Promise<RunningHost> => {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  let cookieName = cookieNameFor(0);
   let allowedHosts = new Set<string>();
   let origin = '';
 
@@ -140,7 +181,12 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
     ) {
       return send(response, 403, 'text/plain; charset=utf-8', 'Foreign origin\n');
     }
-    const url = new URL(request.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', origin);
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'Malformed URL\n');
+    }
 
     // The printed URL carries the token once; it becomes an HttpOnly cookie and leaves the address bar.
     const offered = url.searchParams.get('token');
@@ -150,12 +196,12 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
       response.writeHead(303, {
         ...baseHeaders,
         location: '/',
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       });
       response.end();
       return;
     }
-    if (!sameSecret(cookieToken(request), token)) {
+    if (!sameSecret(cookieToken(request, cookieName), token)) {
       return send(
         response,
         403,
@@ -177,30 +223,43 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, 'text/plain; charset=utf-8', 'JSON only\n');
       }
-      let payload: unknown;
-      try {
-        const text = await readBody(request);
-        payload = text === '' ? undefined : JSON.parse(text);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) {
         return send(
           response,
           400,
           'application/json',
-          JSON.stringify({
-            ok: false,
-            error: { code: 'INVALID_INPUT', message: `Unreadable request: ${message}` },
-          }),
+          refusal('The request’s address has malformed percent-encoding.'),
         );
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let payload: unknown;
+      try {
+        const text = await readBody(request);
+        if (text === TOO_LARGE) {
+          return send(
+            response,
+            413,
+            'application/json',
+            refusal(
+              `This request is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB, the most the editor takes at once. Send fewer or smaller files at a time.`,
+            ),
+          );
+        }
+        payload = text === '' ? undefined : JSON.parse(text);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return send(response, 400, 'application/json', refusal(`Unreadable request: ${message}`));
+      }
       const result = await dispatch(options.handlers, channel, payload, originOf(request));
       return send(response, 200, 'application/json', JSON.stringify(result));
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain; charset=utf-8', 'Not allowed\n');
-    const segments = decodeURIComponent(url.pathname).split('/').filter(Boolean);
+    const path = decodePath(url.pathname);
+    if (path === null)
+      return send(response, 400, 'text/plain; charset=utf-8', 'Malformed percent-encoding\n');
+    const segments = path.split('/').filter(Boolean);
     if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
       return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
     }
@@ -227,12 +286,14 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://${LOOPBACK}:${port}`;
+  cookieName = cookieNameFor(port);
   allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   return {
     url: `${origin}/?token=${token}`,
     origin,
     port,
     token,
+    cookieName,
     server,
     close: () =>
       new Promise<void>((resolve) => {

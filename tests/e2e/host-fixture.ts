@@ -9,7 +9,7 @@ export interface BrowserModeApp {
   storeDir: string;
 }
 
-const startHost = (storeDir: string): Promise<{ child: ChildProcess; url: string }> =>
+export const startHost = (storeDir: string): Promise<{ child: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

@@ -158,7 +158,7 @@ describe('the browser-mode event stream', () => {
     await fs.rm(rendererDir, { recursive: true, force: true });
   });
 
-  const cookie = () => `newsroom_token=${host.token}`;
+  const cookie = () => `${host.cookieName}=${host.token}`;
 
   /** Reads `data:` lines from one page's stream until `count` have come. */
   const listen = async (count: number, headers: Record<string, string> = {}) => {

@@ -16,7 +16,13 @@ interface Reply {
 /** Raw HTTP, so the test can forge the Host and Origin headers a browser would not let it. */
 const send = (
   host: RunningHost,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    /** Several parts go out chunked, with no Content-Length, as a streamed upload would. */
+    body?: string | Buffer | Buffer[];
+  },
 ): Promise<Reply> =>
   new Promise((resolve, reject) => {
     const req = request(
@@ -35,7 +41,8 @@ const send = (
       },
     );
     req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
+    for (const part of Array.isArray(options.body) ? options.body : [options.body ?? ''])
+      req.write(part);
     req.end();
   });
 
@@ -107,7 +114,10 @@ describe('browser-mode host', () => {
         .status,
     ).toBe(403);
     const before = calls;
-    const reply = await api({ host: `127.0.0.1:${host.port}`, cookie: 'newsroom_token=forged' });
+    const reply = await api({
+      host: `127.0.0.1:${host.port}`,
+      cookie: `${host.cookieName}=forged`,
+    });
     expect(reply.status).toBe(403);
     expect(calls).toBe(before);
   });
@@ -203,5 +213,116 @@ describe('browser-mode host', () => {
       body: '{}',
     });
     expect(form.status).toBe(415);
+  });
+  it('answers a request over 16 MB with a 413 and a message, not a connection reset', async () => {
+    const before = calls;
+    const big = Buffer.alloc(17 * 1024 * 1024, 'a');
+    const declared = await send(host, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { ...ok(), 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('larger than 16 MB') },
+    });
+    // Streamed with no declared length: the limit is found while reading, the answer is the same.
+    const streamed = await send(host, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { ...ok(), 'content-type': 'application/json' },
+      body: Array.from({ length: 17 }, () => Buffer.alloc(1024 * 1024, 'a')),
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(calls).toBe(before);
+    // The host still answers afterwards.
+    expect((await api(ok())).status).toBe(200);
+  });
+
+  it('answers malformed percent-encoding in a URL with a 400, not a 500', async () => {
+    const apiReply = await send(host, {
+      method: 'POST',
+      path: '/api/%E0%A4%A',
+      headers: { ...ok(), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(apiReply.status).toBe(400);
+    expect(JSON.parse(apiReply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('percent-encoding') },
+    });
+    for (const path of ['/%zz', '/assets/%E0%A4%A.js', '/%']) {
+      const reply = await send(host, { path, headers: ok() });
+      expect(reply.status, path).toBe(400);
+      expect(reply.body, path).toMatch(/percent-encoding/);
+    }
+  });
+});
+
+/**
+ * A browser's cookie jar keys cookies by host name and path, never by port: every cookie set by
+ * any host on 127.0.0.1 goes to every other. This jar does the same, so the test sees what a
+ * browser with two editors open would send.
+ */
+class HostNameCookieJar {
+  private readonly cookies = new Map<string, string>();
+  take(setCookie: string | string[] | undefined): void {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+describe('two browser-mode hosts in one browser', () => {
+  it('each keeps its own token cookie, so opening the second leaves the first working', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsroom-two-hosts-'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Newsroom</title>');
+    const handlers = stubHandlers({
+      'app:info': async () => ({ storePath: '/store', version: '1.0.0' }),
+    });
+    const first = await startHost({ handlers, rendererDir: dir });
+    const second = await startHost({ handlers, rendererDir: dir });
+    try {
+      const jar = new HostNameCookieJar();
+      const login = async (host: RunningHost) => {
+        const reply = await send(host, {
+          path: `/?token=${host.token}`,
+          headers: { host: `127.0.0.1:${host.port}` },
+        });
+        jar.take(reply.headers['set-cookie']);
+      };
+      const call = (host: RunningHost) =>
+        send(host, {
+          method: 'POST',
+          path: '/api/app:info',
+          headers: {
+            host: `127.0.0.1:${host.port}`,
+            origin: host.origin,
+            cookie: jar.header(),
+            'content-type': 'application/json',
+          },
+          body: '{}',
+        });
+      await login(first);
+      expect((await call(first)).status).toBe(200);
+      await login(second);
+      expect((await call(second)).status).toBe(200);
+      expect((await call(first)).status).toBe(200);
+    } finally {
+      await first.close();
+      await second.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
