@@ -14,9 +14,11 @@ const USAGE = `Usage: newsroom <command> [options]
 Commands:
   list   --store DIR [--json] [--trash]
          List the releases in a store, newest first (--trash: the trashed ones).
-  import FILE|DIR… --store DIR [--json]
-         Import Markdown (*.md) and HTML (*.html) files as new drafts. Progress and warnings
-         on stderr, the new ids on stdout (--json: a summary); exit 1 if any file failed.
+  import FILE|DIR… --store DIR [--again] [--json]
+         Import Markdown (*.md) and HTML (*.html) files as new drafts. Each release is printed
+         on stdout as it lands (id, headline, file; --json: a summary at the end). A file this
+         store already imported unchanged is skipped, and said so (--again: import it anyway).
+         Progress and warnings on stderr; exit 1 if any file failed.
   export --store DIR (--id ID… | --all | --status draft|ready)
          --format md,html,html-fragment,ninjs --out DIR [--force] [--json]
          Write releases to DIR as YYYY-MM-DD-headline-slug.ext; an existing file is kept
