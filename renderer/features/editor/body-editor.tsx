@@ -1,6 +1,6 @@
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { releaseExtensions } from '../../../shared/extensions';
 import type { Language, RichNode } from '../../../shared/schemas';
 import {
@@ -28,7 +28,7 @@ interface BodyEditorProps {
   onPasteNotice: (text: string) => void;
 }
 
-export function BodyEditor({
+export const BodyEditor = memo(function BodyEditor({
   initial,
   dateline,
   language,
@@ -136,4 +136,4 @@ export function BodyEditor({
       </div>
     </div>
   );
-}
+});

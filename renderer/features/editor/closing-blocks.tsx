@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { ReleaseBlocks } from '../../../shared/schemas';
 
 interface ClosingBlocksProps {
@@ -8,7 +8,11 @@ interface ClosingBlocksProps {
 }
 
 /** What follows the body: the media contact, the "About" boilerplate and the end mark. */
-export function ClosingBlocks({ blocks, language, onChange }: ClosingBlocksProps) {
+export const ClosingBlocks = memo(function ClosingBlocks({
+  blocks,
+  language,
+  onChange,
+}: ClosingBlocksProps) {
   const contactId = useId();
   const aboutId = useId();
   const endId = useId();
@@ -53,4 +57,4 @@ export function ClosingBlocks({ blocks, language, onChange }: ClosingBlocksProps
       </div>
     </section>
   );
-}
+});

@@ -146,6 +146,16 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
     }
   };
 
+  // The body, the closing blocks and the metadata are memoised and get handlers that never
+  // change, calling the latest ones: a keystroke in the headline does not re-render them.
+  const latest = useRef({ onMeta, onBlocks });
+  useEffect(() => {
+    latest.current = { onMeta, onBlocks };
+  });
+  const onMetaChange = useCallback((value: ReleaseMeta) => latest.current.onMeta(value), []);
+  const onBlocksChange = useCallback((value: ReleaseBlocks) => latest.current.onBlocks(value), []);
+  const onPasteNotice = useCallback((text: string) => shell.current.onNotice('info', text), []);
+
   const template = templates.find((t) => t.id === draft.templateId);
   const liveItems = useMemo(() => {
     if (!checkOpen) return [];
@@ -295,12 +305,17 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
           dateline={dateline}
           language={meta.language}
           onChange={onBodyChange}
-          onPasteNotice={(text) => onNotice('info', text)}
+          onPasteNotice={onPasteNotice}
         />
-        <ClosingBlocks blocks={blocks} language={meta.language} onChange={onBlocks} />
+        <ClosingBlocks blocks={blocks} language={meta.language} onChange={onBlocksChange} />
         <WritingStats bodyText={bodyText} headline={headline} language={meta.language} />
       </section>
-      <MetadataPanel releaseId={draft.id} meta={meta} taxonomies={taxonomies} onChange={onMeta} />
+      <MetadataPanel
+        releaseId={draft.id}
+        meta={meta}
+        taxonomies={taxonomies}
+        onChange={onMetaChange}
+      />
     </div>
   );
 }

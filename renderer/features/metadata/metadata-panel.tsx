@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { datelineDateDiffers, datelineFor } from '../../../shared/dateline';
 import {
   LANGUAGES,
@@ -26,7 +26,12 @@ interface MetadataPanelProps {
   onChange: (meta: ReleaseMeta) => void;
 }
 
-export function MetadataPanel({ releaseId, meta, taxonomies, onChange }: MetadataPanelProps) {
+export const MetadataPanel = memo(function MetadataPanel({
+  releaseId,
+  meta,
+  taxonomies,
+  onChange,
+}: MetadataPanelProps) {
   const dateId = useId();
   const datelineDateId = useId();
   const languageId = useId();
@@ -153,4 +158,4 @@ export function MetadataPanel({ releaseId, meta, taxonomies, onChange }: Metadat
       />
     </aside>
   );
-}
+});
