@@ -85,7 +85,7 @@ export const openStore = async <S>(
     if (lock.tookOverFrom) {
       events.add({
         kind: 'stale-lock',
-        message: `The store was not closed properly last time (${lock.tookOverFrom.holder}, process ${lock.tookOverFrom.pid}, stopped without closing it). Its last saves were checked.`,
+        message: `The store was not closed properly last time (${lock.tookOverFrom.holder}, process ${lock.tookOverFrom.pid}: ${lock.tookOverFrom.why}). Its last saves were checked.`,
       });
     }
     await fs.mkdir(path.join(dir, DRAFTS_DIR), { recursive: true });
