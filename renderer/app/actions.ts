@@ -1,5 +1,11 @@
 import type { PreferencesUpdate, PreferencesView } from '../../shared/preferences-schema';
-import { summarize, type Draft, type DraftSummary, type ExportFormat } from '../../shared/schemas';
+import {
+  summarize,
+  type Draft,
+  type DraftSummary,
+  type ExportFormat,
+  type Language,
+} from '../../shared/schemas';
 import type { Template } from '../../shared/template-schema';
 import { api, onAnyEvent } from '../api/client';
 import { deliverExport } from '../api/deliver-export';
@@ -83,9 +89,22 @@ export const settle = async (): Promise<boolean> => {
   }
 };
 
+let shown: { id: string | null; language: Language | null } = { id: null, language: null };
+
+/**
+ * Tells the shell which release this window shows and in which language: the spell checker
+ * follows it, and the window reopens on it at the next start. Said once per change.
+ */
+export const reportShowing = (id: string | null, language: Language | null): void => {
+  if (shown.id === id && shown.language === language) return;
+  shown = { id, language };
+  api['window:showing']({ id, language }).catch(() => undefined);
+};
+
 const setOpen = (draft: Draft | null): void => {
   store.setState({ open: draft });
   if (draft) remember(LAST_OPEN, draft.id);
+  reportShowing(draft?.id ?? null, draft?.meta.language ?? null);
 };
 
 const loadSnapshot = async () => {

@@ -5,6 +5,7 @@ import { checkReadiness, requirable } from '../../../shared/readiness';
 import type {
   Draft,
   DraftSummary,
+  Language,
   ReleaseBlocks,
   ReleaseMeta,
   RichNode,
@@ -41,13 +42,16 @@ interface ReleaseEditorProps {
   onReload?: (stillClean: () => boolean) => void;
   /** Another window's version was kept as a copy before this window's text was saved over it. */
   onKeptCopy?: (copy: DraftSummary) => void;
+  /** The release's language changed here: the shell's spell checker follows it. */
+  onLanguage?: (id: string, language: Language) => void;
 }
 
 type ReadyState = 'draft' | 'ready' | 'changed';
 
 /** One open release: headline, body, blocks and metadata, saved by itself as the officer works. */
 export function ReleaseEditor(props: ReleaseEditorProps) {
-  const { draft, taxonomies, templates, onSaved, onStatus, registerFlush, onNotice } = props;
+  const { draft, taxonomies, templates, onSaved, onStatus, registerFlush, onNotice, onLanguage } =
+    props;
   const headlineId = useId();
   const templateNameId = useId();
   const [headline, setHeadline] = useState(draft.headline);
@@ -155,6 +159,8 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   const onMetaChange = useCallback((value: ReleaseMeta) => latest.current.onMeta(value), []);
   const onBlocksChange = useCallback((value: ReleaseBlocks) => latest.current.onBlocks(value), []);
   const onPasteNotice = useCallback((text: string) => shell.current.onNotice('info', text), []);
+
+  useEffect(() => onLanguage?.(draft.id, meta.language), [onLanguage, draft.id, meta.language]);
 
   const template = templates.find((t) => t.id === draft.templateId);
   const liveItems = useMemo(() => {

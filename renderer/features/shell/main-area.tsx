@@ -4,6 +4,7 @@ import {
   receiveSaved,
   registerFlush,
   reloadOpen,
+  reportShowing,
   restoreRelease,
   tell,
   templateSaved,
@@ -53,6 +54,7 @@ export function MainArea() {
           onTemplateSaved={templateSaved}
           onReload={reloadOpen}
           onKeptCopy={keptCopy}
+          onLanguage={reportShowing}
         />
       ) : (
         <div className="empty-state">
