@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -27,11 +27,13 @@ import {
 import { moveStore, switchableServices } from '../services/store-move';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './app-protocol';
 import { createDialogs } from './dialogs';
+import { writeExportFile } from './export-file';
 import { openExternalSafely } from './external-links';
 import { forwardEvents, registerIpc, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { openReviewFile, PendingFiles, reviewFilesIn } from './open-files';
-import { applySpellcheckLanguage } from './spelling';
+import { openPreferencesOrDefaults } from './preferences-open';
+import { applySpellcheckLanguage, keepDictionariesOffline } from './spelling';
 import { denyAllPermissions, guardWebContents } from './window';
 import { readWindowState, WindowSession, writeWindowState } from './window-state';
 import { createWindows } from './windows';
@@ -106,7 +108,7 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('before-quit', () => windowSession.beginQuit());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -115,9 +117,13 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
+      // Before any window checks spelling: Windows and Linux would fetch dictionaries online.
+      keepDictionariesOffline(session.defaultSession);
       const userData = app.getPath('userData');
-      const { preferences, problem } = await PreferencesFile.open(
+      const { preferences, problem } = await openPreferencesOrDefaults(
         preferencesPath(userData, process.env),
+        (file) => PreferencesFile.open(file),
+        (title, content) => dialog.showErrorBox(title, content),
       );
       const storeDir = storeDirFor(process.argv, process.env, userData, preferences.get());
       const open = (dir: string) =>
@@ -157,7 +163,7 @@ if (!app.requestSingleInstanceLock()) {
         {
           chooseSavePath: dialogs.chooseSavePath,
           chooseFolder: dialogs.chooseFolder,
-          writeFile: (path, content) => writeFile(path, content, 'utf8'),
+          writeFile: writeExportFile,
           // Each window says which release it shows: the spell checker follows it, and the
           // window reopens on it at the next start.
           showing: (origin, release) => {

@@ -1,5 +1,6 @@
 import type { Session } from 'electron';
 import type { Language } from '../../shared/schemas';
+import { APP_ORIGIN } from '../services/security';
 
 /**
  * Dictionaries to try for a release's language, best first. Chromium's list names most of them
@@ -31,4 +32,19 @@ export const applySpellcheckLanguage = (
   const chosen = dictionariesFor(language, session.availableSpellCheckerLanguages);
   if (chosen.length > 0) session.setSpellCheckerLanguages(chosen);
   return chosen;
+};
+
+/**
+ * Where Chromium fetches Hunspell dictionaries on Windows and Linux; by default Google's CDN, the
+ * first time a language is used. The app works offline, so the base URL points into the app's
+ * own protocol, which serves only the built renderer and answers this with "not found": no
+ * request leaves the machine. A dictionary already in the user-data folder is still used.
+ */
+export const DICTIONARY_BASE_URL = `${APP_ORIGIN}/spelling-dictionaries/`;
+
+/** Must run before the first window checks spelling, or Chromium may already be downloading. */
+export const keepDictionariesOffline = (
+  session: Pick<Session, 'setSpellCheckerDictionaryDownloadURL'>,
+): void => {
+  session.setSpellCheckerDictionaryDownloadURL(DICTIONARY_BASE_URL);
 };

@@ -54,26 +54,26 @@ export const createSecureWindow = (
   });
 
 /**
- * Keeps a window on the app's own pages: no navigation away, no new windows, no webviews. A link
- * the user follows is handed to `openExternal`, which decides whether it may leave the app.
+ * Keeps a window on the app's own pages: no navigation away, no new windows, no webviews.
+ *
+ * Nothing the page does itself opens a link outside the app. Neither `will-navigate` nor the
+ * window-open handler says whether a person asked for the navigation (Electron passes no user
+ * gesture; `disposition`, `referrer` and `features` are the page's to choose), and Chromium lets
+ * script navigate without one. The editor never follows a link on click either (Tiptap's
+ * `openOnClick: false`), so a navigation away or a `window.open` is only ever the page's own doing
+ * — a pasted or imported release trying to reach the system's URL handlers. Links leave the app
+ * only from the context menu's "Open Link in Browser": a native menu the page cannot click for
+ * the user (see context-menu.ts and external-links.ts).
  */
-export const guardWebContents = (
-  contents: WebContents,
-  openExternal: (url: string) => void = () => undefined,
-): void => {
+export const guardWebContents = (contents: WebContents): void => {
   contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    openExternal(url);
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 };
 
 /** Camera, microphone, notifications, geolocation…: a press-release editor needs none. */
