@@ -51,7 +51,7 @@ export const LibraryRow = memo(function LibraryRow({
       data-id={summary.id}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      className={`library-item${isOpen ? ' open' : ''}${isActive ? ' active' : ''}`}
+      className={isOpen ? 'library-item open' : 'library-item'}
       style={{ transform: `translateY(${start}px)` }}
     >
       {selecting && (
