@@ -1,9 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  COMMAND_SPECS,
-  RENDERER_COMMANDS,
-  type RendererCommand,
-} from '../../../shared/contract';
+import { COMMAND_SPECS, RENDERER_COMMANDS, type RendererCommand } from '../../../shared/contract';
 import { onEvent, shellCatchesShortcuts } from '../../api/client';
 import { isMacPlatform, matchesAccelerator } from './accelerator';
 import { CommandPalette } from './command-palette';
