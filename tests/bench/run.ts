@@ -8,6 +8,9 @@ import type { BenchModule } from './stats';
 const modules: (() => Promise<{ default: BenchModule }>)[] = [
   () => import('./store-bench'),
   () => import('./export-bench'),
+  // Browser mode in Debian's Chromium (CHROMIUM_PATH for another); the renderer is built once.
+  () => import('./typing-bench'),
+  () => import('./library-bench'),
 ];
 
 const main = async (): Promise<void> => {
