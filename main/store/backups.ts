@@ -11,14 +11,41 @@ export const KEEP_LATEST = 10;
 /** …plus the newest of each of this many days. */
 export const KEEP_DAYS = 7;
 
-const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2})T[\d-]+Z-([0-9a-f]{12})(?:-\d+)?\.json$/;
+/**
+ * `<time>-seq<n>-<hash>.json`; `<time>-<hash>[-n].json` from versions before the sequence
+ * number. The sequence, not the time, orders backups: two taken within one second (two quick
+ * template saves) must not be told apart by their hashes, which sort at random.
+ */
+const BACKUP_NAME =
+  /^(\d{4}-\d{2}-\d{2})T\d{2}-\d{2}-\d{2}Z-(?:seq(\d+)-)?([0-9a-f]{12})(?:-\d+)?\.json$/;
 
 export const backupFolder = (storeDir: string, name: string): string =>
   path.join(storeDir, 'backups', name);
 
+const sequenceOf = (name: string): number | null => {
+  const digits = BACKUP_NAME.exec(name)?.[2];
+  return digits === undefined ? null : Number(digits);
+};
+
+/** `2026-11-27 22:50:00 UTC`: when a backup was taken, as its name records it. */
+export const backupTime = (file: string): string => {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(path.basename(file));
+  return match ? `${match[1]} ${match[2]}:${match[3]}:${match[4]} UTC` : path.basename(file);
+};
+
+/** Oldest first: unnumbered (older) backups by name, then numbered ones by their sequence. */
+export const sortBackups = (names: readonly string[]): string[] =>
+  [...names].sort((a, b) => {
+    const [sa, sb] = [sequenceOf(a), sequenceOf(b)];
+    if (sa === null && sb === null) return a < b ? -1 : a > b ? 1 : 0;
+    if (sa === null) return -1;
+    if (sb === null) return 1;
+    return sa - sb;
+  });
+
 const listBackups = async (folder: string): Promise<string[]> => {
   try {
-    return (await fs.readdir(folder)).filter((n) => BACKUP_NAME.test(n)).sort();
+    return sortBackups((await fs.readdir(folder)).filter((n) => BACKUP_NAME.test(n)));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return [];
     throw error;
@@ -44,10 +71,11 @@ export const takeBackup = async (
   const existing = await listBackups(folder);
   if (existing.at(-1)?.includes(`-${hash}`)) return null;
   await fs.mkdir(folder, { recursive: true });
-  let file = path.join(folder, `${fileStamp(now)}-${hash}.json`);
-  for (let n = 2; existing.includes(path.basename(file)); n += 1) {
-    file = path.join(folder, `${fileStamp(now)}-${hash}-${n}.json`);
-  }
+  const last = Math.max(0, ...existing.map((name) => sequenceOf(name) ?? 0));
+  const file = path.join(
+    folder,
+    `${fileStamp(now)}-seq${String(last + 1).padStart(6, '0')}-${hash}.json`,
+  );
   await writeFileDurably(file, text);
   await pruneBackups(folder, now);
   return file;
