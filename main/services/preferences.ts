@@ -7,8 +7,11 @@ import {
   type SpellcheckLanguage,
 } from '../../shared/preferences-schema';
 import type { Language, ReleaseMeta } from '../../shared/schemas';
+import { ServiceError } from '../../shared/result';
 import { AtomicJsonFile, CorruptFileError } from '../store/atomic-json-file';
+import { describeError } from '../store/durable-write';
 import { quarantine } from '../store/quarantine';
+import { ioReason } from '../store/save-errors';
 import { explicitStoreDir, storeFlag } from '../store/store-location';
 
 export const PREFERENCES_FILE = 'preferences.json';
@@ -83,11 +86,15 @@ export class PreferencesFile {
         problem: null,
       };
     } catch (error) {
+      // A folder in its place, or a file that may not be read, counts as damaged: the app opens.
       if (!(error instanceof CorruptFileError)) throw error;
-      const keptAs = await quarantine(error);
+      const keptAs = await quarantine(error).catch((cause: unknown) => cause);
       return {
         preferences: new PreferencesFile(file, DEFAULT_PREFERENCES),
-        problem: `The preferences file was damaged (${error.reason}); it is kept as ${keptAs} and the defaults are in use.`,
+        problem:
+          typeof keptAs === 'string'
+            ? `The preferences file ${filePath} was damaged (${error.reason}); it is kept as ${keptAs} and the defaults are in use.`
+            : `The preferences file ${filePath} is damaged (${error.reason}) and could not be moved aside (${describeError(keptAs)}); the defaults are in use, and changes to them cannot be saved until the file is removed.`,
       };
     }
   }
@@ -104,7 +111,12 @@ export class PreferencesFile {
   update(patch: Partial<Preferences>): Promise<Preferences> {
     const run = this.writing.then(async () => {
       const next = PreferencesSchema.parse({ ...this.current, ...patch });
-      await this.file.write(next);
+      await this.file.write(next).catch((error: unknown) => {
+        throw new ServiceError(
+          'IO_ERROR',
+          `Could not save the preferences (${this.file.filePath}): ${ioReason(error)}. The preferences saved before are intact.`,
+        );
+      });
       this.current = next;
       for (const listener of this.listeners) listener(next);
       return next;

@@ -3,6 +3,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { ServiceError } from '../../shared/result';
 import { describeError, errorCode, writeFileDurably, type FileStamp } from './durable-write';
+import { readReason } from './save-errors';
 
 /**
  * A store file that exists but cannot be trusted. It is reported, never replaced with defaults:
@@ -12,13 +13,41 @@ export class CorruptFileError extends ServiceError {
   constructor(
     readonly path: string,
     readonly reason: string,
-    /** A short tag for file names: `empty`, `not-json` or `wrong-shape`. */
-    readonly kind: 'empty' | 'not-json' | 'wrong-shape' = 'not-json',
+    /** A short tag for file names: `empty`, `not-json`, `wrong-shape`, `folder`, `unreadable`. */
+    readonly kind: 'empty' | 'not-json' | 'wrong-shape' | 'folder' | 'unreadable' = 'not-json',
   ) {
     super('CORRUPT_FILE', `The store file ${path} is damaged (${reason}); it was left untouched.`);
     this.name = 'CorruptFileError';
   }
 }
+
+/** Read errors that make a file as useless as a damaged one: it is set aside and rebuilt the same way. */
+const UNREADABLE = new Set(['EACCES', 'EPERM', 'EIO']);
+
+/**
+ * A store file's text, or null when there is none. A folder standing where the file should be,
+ * or a file that may not be read, is a CorruptFileError like a damaged one, so every caller
+ * that can rebuild or restore a damaged file does the same for these; any other failure names
+ * the file and says what happened in words.
+ */
+export const readStoreText = async (filePath: string): Promise<string | null> => {
+  try {
+    return await fs.readFile(filePath, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') {
+      throw new CorruptFileError(filePath, 'a folder stands where the file should be', 'folder');
+    }
+    if (UNREADABLE.has(code ?? '')) {
+      throw new CorruptFileError(filePath, `it cannot be read: ${readReason(error)}`, 'unreadable');
+    }
+    throw new ServiceError(
+      'IO_ERROR',
+      `The file ${filePath} could not be read: ${readReason(error)}.`,
+    );
+  }
+};
 
 export const serializeJson = (data: unknown): string => `${JSON.stringify(data, null, 2)}\n`;
 
@@ -56,14 +85,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.filePath, 'utf8');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null;
-      throw error;
-    }
-    return parseJsonText(this.filePath, text, this.schema);
+    const text = await readStoreText(this.filePath);
+    return text === null ? null : parseJsonText(this.filePath, text, this.schema);
   }
 
   async write(data: T): Promise<void> {

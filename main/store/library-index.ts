@@ -2,8 +2,7 @@ import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DraftIdSchema, DraftSummarySchema, type DraftSummary } from '../../shared/schemas';
-import { AtomicJsonFile } from './atomic-json-file';
-import { errorCode } from './durable-write';
+import { AtomicJsonFile, CorruptFileError, readStoreText } from './atomic-json-file';
 import { LIBRARY_FILE, LIBRARY_LOG } from './store-info';
 
 /** A draft's summary and the stamp of the file it was taken from. */
@@ -45,13 +44,9 @@ export interface LoadedLog {
 
 /** Reads library.log; lines that do not parse mark it damaged instead of failing the open. */
 export const readLog = async (file: string, generation: number): Promise<LoadedLog> => {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { lines: [], damaged: false };
-    throw error;
-  }
+  // A folder in its place, or a log that may not be read, throws CorruptFileError.
+  const text = await readStoreText(file);
+  if (text === null) return { lines: [], damaged: false };
   const lines: z.infer<typeof LogLineSchema>[] = [];
   let damaged = false;
   for (const raw of text.split('\n')) {
@@ -93,13 +88,23 @@ export class LibraryIndex {
    * Loads library.json and replays library.log. Throws CorruptFileError for a damaged
    * library.json (the caller quarantines it and rebuilds); a damaged log only says so.
    */
-  static async load(
-    dir: string,
-  ): Promise<{ index: LibraryIndex; missing: boolean; logDamaged: boolean; logLines: number }> {
+  static async load(dir: string): Promise<{
+    index: LibraryIndex;
+    missing: boolean;
+    logDamaged: boolean;
+    logLines: number;
+    /** library.log is a folder or may not be read: it must be set aside before anything appends. */
+    logUnreadable: CorruptFileError | null;
+  }> {
     const stored = await new AtomicJsonFile(path.join(dir, LIBRARY_FILE), LibraryFileSchema).read();
     const generation = stored?.generation ?? 0;
     const entries = new Map(Object.entries(stored?.drafts ?? {}));
-    const log = await readLog(path.join(dir, LIBRARY_LOG), generation);
+    let logUnreadable: CorruptFileError | null = null;
+    const log = await readLog(path.join(dir, LIBRARY_LOG), generation).catch((error: unknown) => {
+      if (!(error instanceof CorruptFileError)) throw error;
+      logUnreadable = error;
+      return { lines: [], damaged: true };
+    });
     for (const line of log.lines) {
       if (line.e) entries.set(line.id, line.e);
       else entries.delete(line.id);
@@ -111,6 +116,7 @@ export class LibraryIndex {
       missing: stored === null,
       logDamaged: log.damaged,
       logLines: log.lines.length,
+      logUnreadable,
     };
   }
 

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ServiceError } from '../../shared/result';
 import type { CorruptFileError } from './atomic-json-file';
 import { syncDirectory } from './durable-write';
+import { ioReason } from './save-errors';
 
 /** `2026-11-27T22:50:00Z`, with colons swapped for dashes so every file system accepts it. */
 export const fileStamp = (date: Date): string =>
@@ -26,8 +28,15 @@ export const quarantine = async (
   let target = base;
   // Two failures of one file within a second must not overwrite the first damaged copy.
   for (let n = 2; await exists(target); n += 1) target = `${base}-${n}`;
-  await fs.rename(error.path, target);
-  await syncDirectory(path.dirname(target));
+  try {
+    await fs.rename(error.path, target);
+    await syncDirectory(path.dirname(target));
+  } catch (cause) {
+    throw new ServiceError(
+      'IO_ERROR',
+      `${error.path} is damaged (${error.reason}) and could not be moved aside: ${ioReason(cause)}.`,
+    );
+  }
   return target;
 };
 

@@ -23,6 +23,27 @@ export const ioReason = (error: unknown): string => {
   return known ? `${known} (${describeError(error)})` : describeError(error);
 };
 
+const READ_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'the disk reported an input/output error',
+  EISDIR: 'a folder stands where the file should be',
+  EMFILE: 'too many files are open',
+};
+
+/** Why a file could not be read, in words, with the system's own message after. */
+export const readReason = (error: unknown): string => {
+  const code = errorCode(error);
+  const known = code ? READ_REASONS[code] : undefined;
+  return known ? `${known} (${describeError(error)})` : describeError(error);
+};
+
+/** The disk has no room left: the store can still be read, not written. */
+export const isFullDisk = (error: unknown): boolean => {
+  const code = errorCode(error);
+  return code === 'ENOSPC' || code === 'EDQUOT';
+};
+
 export const asSaveError = (error: unknown, what: string): Error => {
   if (error instanceof ServiceError) return error;
   const reason = ioReason(error);
