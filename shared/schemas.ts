@@ -223,6 +223,11 @@ export const DraftSummarySchema = DraftSchema.pick({
   date: IsoDateSchema.nullable(),
   embargo: EmbargoSchema.nullable().default(null),
   language: LanguageSchema.default('en'),
+  /**
+   * Set when the release's file is damaged and no good copy of it exists: the release stays
+   * listed, and this says why and where the damaged file was set aside for rescue.
+   */
+  damaged: z.object({ reason: z.string().max(2000), keptAs: z.string().max(4096) }).optional(),
 });
 export type DraftSummary = z.infer<typeof DraftSummarySchema>;
 
@@ -267,6 +272,8 @@ export const StoreEventSchema = z.object({
     'rebuilt-library',
     'stale-lock',
     'migrated',
+    /** The store could be opened only for reading (a full disk): nothing can be saved. */
+    'read-only',
   ]),
   at: TimestampSchema,
   message: z.string(),
@@ -274,5 +281,9 @@ export const StoreEventSchema = z.object({
   file: z.string().optional(),
   keptAs: z.string().optional(),
   draftId: DraftIdSchema.optional(),
+  /** The program that had the store open when it happened (`newsroom (the command-line tool)`…). */
+  by: z.string().optional(),
+  /** Made by an earlier run (the CLI, an app that closed before anyone was told), not this one. */
+  earlierRun: z.boolean().optional(),
 });
 export type StoreEvent = z.infer<typeof StoreEventSchema>;

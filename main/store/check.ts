@@ -9,7 +9,7 @@ import {
   type Draft,
   type Taxonomies,
 } from '../../shared/schemas';
-import { parseJsonText } from './atomic-json-file';
+import { parseJsonText, readStoreText } from './atomic-json-file';
 import { describeError, errorCode, isTempFile } from './durable-write';
 import { JournalEntrySchema } from './journal';
 import { LibraryFileSchema, readLog, type IndexEntry } from './library-index';
@@ -45,14 +45,8 @@ export interface CheckResult {
   drafts: number;
 }
 
-const readText = async (file: string): Promise<string | null> => {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return null;
-    throw error;
-  }
-};
+/** A file's text; null when missing. A folder in its place, or no permission, is a CorruptFileError. */
+const readText = (file: string): Promise<string | null> => readStoreText(file);
 
 const listDir = async (dir: string): Promise<string[]> => {
   try {
@@ -78,20 +72,24 @@ export const checkStore = async (
   const warning = (file: string, message: string) =>
     findings.push({ level: 'warning', file, message });
 
+  /** Files that exist but could not be used, so "missing" is never said of them. */
+  const unusable = new Set<string>();
   const parseFile = async <T>(name: string, schema: z.ZodType<T>): Promise<T | null> => {
     const file = path.join(dir, name);
-    const text = await readText(file);
-    if (text === null) return null;
     try {
-      return parseJsonText(file, text, schema);
+      const text = await readText(file);
+      return text === null ? null : parseJsonText(file, text, schema);
     } catch (error) {
+      unusable.add(name);
       problem(name, describeError(error));
       return null;
     }
   };
+  const missing = async (name: string): Promise<boolean> =>
+    !unusable.has(name) && (await readText(path.join(dir, name)).catch(() => '')) === null;
 
   const info = await parseFile(STORE_FILE, StoreInfoSchema);
-  if (!info && !(await readText(path.join(dir, STORE_FILE)))) {
+  if (!info && (await missing(STORE_FILE))) {
     problem(STORE_FILE, `no release store in ${dir} (store.json is missing)`);
     return { findings, drafts: 0 };
   }
@@ -101,7 +99,7 @@ export const checkStore = async (
     warning(STORE_FILE, `store format ${info.schemaVersion}; it is updated on the next open`);
   }
   const taxonomies = await parseFile(TAXONOMIES_FILE, TaxonomiesSchema);
-  if (!taxonomies && (await readText(path.join(dir, TAXONOMIES_FILE))) === null) {
+  if (!taxonomies && (await missing(TAXONOMIES_FILE))) {
     problem(TAXONOMIES_FILE, 'missing');
   }
 
@@ -123,7 +121,13 @@ export const checkStore = async (
     const library = await parseFile(LIBRARY_FILE, LibraryFileSchema);
     if (library) {
       index = new Map(Object.entries(library.drafts));
-      const log = await readLog(path.join(dir, LIBRARY_LOG), library.generation);
+      const log = await readLog(path.join(dir, LIBRARY_LOG), library.generation).catch(
+        (error: unknown) => {
+          // Set aside and checked against the release files on the next open.
+          warning(LIBRARY_LOG, `${describeError(error)} The next open checks the library.`);
+          return { lines: [], damaged: false };
+        },
+      );
       if (log.damaged) {
         (mayLag ? warning : problem)(LIBRARY_LOG, 'has lines that do not parse');
       }
@@ -131,7 +135,7 @@ export const checkStore = async (
         if (line.e) index.set(line.id, line.e);
         else index.delete(line.id);
       }
-    } else if ((await readText(path.join(dir, LIBRARY_FILE))) === null) {
+    } else if (await missing(LIBRARY_FILE)) {
       warning(LIBRARY_FILE, 'missing; it is rebuilt from the releases on the next open');
     }
   }
@@ -173,8 +177,14 @@ export const checkStore = async (
       }
     }
   }
-  for (const id of index?.keys() ?? []) {
-    if (!seen.has(id)) {
+  for (const [id, entry] of index ?? []) {
+    const damaged = entry.summary.damaged;
+    if (damaged && !seen.has(id)) {
+      problem(
+        `${DRAFTS_DIR}/${id}.json`,
+        `the release “${entry.summary.headline || 'untitled'}” is damaged (${damaged.reason}) and no good copy exists; its file is kept as ${path.relative(dir, damaged.keptAs) || damaged.keptAs}`,
+      );
+    } else if (!seen.has(id)) {
       (mayLag ? warning : problem)(LIBRARY_FILE, `lists release ${id}, which has no file`);
     }
   }

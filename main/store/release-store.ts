@@ -11,18 +11,20 @@ import {
   type Taxonomies,
 } from '../../shared/schemas';
 import { AtomicJsonFile, CorruptFileError } from './atomic-json-file';
+import { damagedSummary, findBestCopy, hasText, storeRelative } from './draft-copies';
 import { writeFileDurably, type FileStamp } from './durable-write';
 import { RecoveryJournal } from './journal';
 import { KeyedQueue } from './keyed-queue';
-import { LibraryIndex } from './library-index';
+import { LibraryIndex, type IndexEntry } from './library-index';
 import { scanDrafts } from './library-scan';
 import { openStore, type ReleaseStoreOptions } from './open-store';
 import { quarantine } from './quarantine';
 import { asSaveError } from './save-errors';
 import { RevisionSnapshots, SNAPSHOT_INTERVAL_MS } from './snapshots';
 import type { StoreEvents } from './store-events';
-import { DRAFTS_DIR, JOURNAL_DIR, REVISIONS_DIR } from './store-info';
+import { DRAFTS_DIR, JOURNAL_DIR, LIBRARY_LOG, REVISIONS_DIR } from './store-info';
 import type { AcquiredLock } from './store-lock';
+import type { WriteGate } from './write-gate';
 
 // Callers import everything about the store from here, wherever it lives.
 export { STORE_SCHEMA_VERSION } from './store-info';
@@ -54,10 +56,11 @@ export class ReleaseStore {
     readonly dir: string,
     private readonly taxonomies: Taxonomies,
     private index: LibraryIndex,
-    private readonly lock: AcquiredLock,
+    private readonly lock: AcquiredLock | null,
     private readonly events: StoreEvents,
     private readonly clock: () => Date,
     snapshotIntervalMs: number,
+    private readonly gate: WriteGate,
   ) {
     this.draftsDir = path.join(dir, DRAFTS_DIR);
     this.journal = new RecoveryJournal(path.join(dir, JOURNAL_DIR));
@@ -78,11 +81,27 @@ export class ReleaseStore {
         opened.events,
         opened.clock,
         options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS,
+        opened.gate,
       );
       await store.openLibrary(opened.afterCrash);
       await store.recoverJournals();
       return store;
     });
+  }
+
+  /** What the store repairs, as it repairs it; the services publish each one to the windows. */
+  get repairs(): StoreEvents {
+    return this.events;
+  }
+
+  /** Why nothing can be saved (a full disk at open), or null when the store may be written. */
+  get readOnly(): string | null {
+    return this.gate.readOnly;
+  }
+
+  /** Shared with the template store, which writes into the same folder. */
+  get writeGate(): WriteGate {
+    return this.gate;
   }
 
   /** Loads the index; after a crash checks it against the draft files, rebuilds it if damaged. */
@@ -95,35 +114,95 @@ export class ReleaseStore {
       if (loaded.missing) mode = 'rebuild';
       if (loaded.logDamaged && mode === 'trust') mode = 'verify';
       compact = loaded.logLines > 0 || loaded.logDamaged;
+      if (loaded.logUnreadable) await this.setLogAside(loaded.logUnreadable);
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      const keptAs = await quarantine(error, this.clock());
+      const keptAs = this.gate.readOnly ? undefined : await quarantine(error, this.clock());
       this.events.add({
         kind: 'rebuilt-library',
-        message: `The library index was damaged (${error.reason}); it was rebuilt from the release files. The damaged file is kept as ${path.basename(keptAs)}.`,
+        message: `The library index (library.json) was damaged (${error.reason}); it was rebuilt from the release files.${keptAs ? ` The damaged file is kept as ${path.basename(keptAs)}.` : ''}`,
         file: error.path,
         keptAs,
       });
       mode = 'rebuild';
     }
     if (mode !== 'trust') {
-      await scanDrafts(this.draftsDir, this.index, mode, async (id) => {
-        const draft = await this.readUnqueued(id).catch((error: unknown) => {
-          if (error instanceof ServiceError && error.code === 'CORRUPT_FILE') return null;
-          throw error;
-        });
-        if (!draft) return null;
-        const stat = await fs.stat(path.join(this.draftsDir, `${id}.json`));
-        return { draft, stamp: { mtimeMs: stat.mtimeMs, size: stat.size } };
-      });
+      await scanDrafts(
+        this.draftsDir,
+        this.index,
+        mode,
+        async (id) => {
+          const draft = await this.readUnqueued(id).catch((error: unknown) => {
+            if (error instanceof ServiceError && error.code === 'CORRUPT_FILE') return null;
+            throw error;
+          });
+          if (!draft) return null;
+          const stat = await fs.stat(path.join(this.draftsDir, `${id}.json`)).catch(() => null);
+          // Restored in memory only (a read-only store): the stamp cannot match, so it is read again.
+          return { draft, stamp: { mtimeMs: stat?.mtimeMs ?? 0, size: stat?.size ?? 0 } };
+        },
+        (id, keptAs) => this.adoptOrphan(id, keptAs),
+      );
       compact = true;
     }
-    if (compact) await this.index.compact();
+    if (compact && !this.gate.readOnly) {
+      await this.index.compact().catch((error: unknown) => {
+        // The index stays right in memory; a store that cannot write it is read-only.
+        if (!this.gate.refuse(error, 'writing the library index')) throw error;
+      });
+    }
+  }
+
+  /** library.log is a folder or may not be read: set it aside so saves can append again. */
+  private async setLogAside(damage: CorruptFileError): Promise<void> {
+    const keptAs = this.gate.readOnly ? undefined : await quarantine(damage, this.clock());
+    this.events.add({
+      kind: 'rebuilt-library',
+      message: `The library's list of recent changes (${LIBRARY_LOG}) could not be read (${damage.reason}); the library was checked against the release files instead.${keptAs ? ` What stood in its place is kept as ${path.basename(keptAs)}.` : ''}`,
+      file: damage.path,
+      keptAs,
+    });
+  }
+
+  /**
+   * A damaged release file set aside with nothing in its place, which the index does not know
+   * (its index was lost too): put back from a copy if there is one, else listed as damaged.
+   */
+  private async adoptOrphan(id: string, keptAs: string): Promise<IndexEntry | null> {
+    if (!DraftIdSchema.safeParse(id).success) return null;
+    // Marked damaged before the index was lost: it stays so, unless a copy as new turned up.
+    const marked = await this.snapshots.damaged(id);
+    const { best } = await findBestCopy(id, marked?.revision, this.journal, this.snapshots);
+    if (best && !this.gate.readOnly) {
+      await this.persist(best.draft);
+      this.events.add({
+        kind: 'restored-draft',
+        message: `${headlineOf(best.draft.headline)} had only a damaged file (${path.basename(keptAs)}); it was restored from ${best.what}.`,
+        file: keptAs,
+        draftId: id,
+      });
+      return this.index.get(id) ?? null;
+    }
+    if (marked?.damaged) return { summary: marked, mtimeMs: 0, size: 0 };
+    const reason = 'only a damaged copy of its file was found';
+    return {
+      summary: damagedSummary(id, undefined, { reason }, keptAs, this.clock()),
+      mtimeMs: 0,
+      size: 0,
+    };
   }
 
   /** Puts back edits that were journaled but never saved, and says so. */
   private async recoverJournals(): Promise<void> {
-    for (const id of await this.journal.ids()) {
+    const ids = await this.journal.ids();
+    if (this.gate.readOnly && ids.length > 0) {
+      this.events.add({
+        kind: 'recovered-draft',
+        message: `Unsaved changes to ${ids.length === 1 ? 'a release' : `${ids.length} releases`} from before the editor stopped are kept in the store's journal; they are put back the next time the store opens with room to write.`,
+      });
+      return;
+    }
+    for (const id of ids) {
       const file = this.journal.file(id);
       let entry;
       try {
@@ -135,7 +214,7 @@ export class ReleaseStore {
         const keptAs = await quarantine(error, this.clock());
         this.events.add({
           kind: 'lost-draft',
-          message: `Unsaved changes to a release could not be read back after a crash (${error.reason}); the release itself is intact at its last save. The damaged file is kept as ${path.basename(keptAs)}.`,
+          message: `Unsaved changes to a release (${storeRelative(this.dir, error.path)}) could not be read back after a crash (${error.reason}); the release itself is intact at its last save. The damaged file is kept as ${path.basename(keptAs)}.`,
           file: error.path,
           keptAs,
           draftId: DraftIdSchema.safeParse(id).success ? id : undefined,
@@ -149,7 +228,13 @@ export class ReleaseStore {
       const current = this.index.get(id);
       if (!current || current.summary.revision === entry.baseRevision) {
         const recovered: Draft = { ...entry.draft, updatedAt: entry.journaledAt };
-        await this.persist(recovered);
+        try {
+          await this.persist(recovered);
+        } catch (error) {
+          // Kept in the journal for the next open; the store carries on read-only.
+          if (!this.gate.refuse(error, 'recovering unsaved changes')) throw error;
+          return this.recoverJournals();
+        }
         this.events.add({
           kind: 'recovered-draft',
           message: `Unsaved changes to ${headlineOf(recovered.headline)} from ${entry.journaledAt} were recovered after the editor stopped unexpectedly.`,
@@ -175,6 +260,11 @@ export class ReleaseStore {
     return this.events.all();
   }
 
+  /** One release's summary as the library holds it. */
+  summaryOf(id: string): DraftSummary | undefined {
+    return this.index.get(id)?.summary;
+  }
+
   /** Reads a draft; one whose file is damaged is restored from its last snapshot first. */
   readDraft(id: string): Promise<Draft> {
     this.assertOpen();
@@ -184,6 +274,7 @@ export class ReleaseStore {
 
   async writeDraft(draft: Draft): Promise<void> {
     this.assertOpen();
+    this.gate.assertWritable(`release ${headlineOf(draft.headline)}`);
     await this.queue.run(draftKey(draft.id), () => this.persist(draft));
   }
 
@@ -193,6 +284,7 @@ export class ReleaseStore {
    */
   async updateDraft(id: string, change: (current: Draft) => Draft): Promise<Draft> {
     this.assertOpen();
+    this.gate.assertWritable(`release ${headlineOf(this.summaryOf(id)?.headline)}`);
     return this.queue.run(draftKey(id), async () => {
       const updated = change(await this.readUnqueued(id));
       if (updated.id !== id) throw new Error(`An update of ${id} may not change its id`);
@@ -207,6 +299,7 @@ export class ReleaseStore {
    */
   async journalDraft(id: string, change: (current: Draft) => Draft): Promise<string> {
     this.assertOpen();
+    this.gate.assertWritable(`unsaved changes to ${headlineOf(this.summaryOf(id)?.headline)}`);
     return this.queue.run(draftKey(id), async () => {
       const current = await this.readUnqueued(id);
       const draft = change(current);
@@ -226,14 +319,21 @@ export class ReleaseStore {
     if (this.closed) return;
     this.closed = true;
     await this.queue.idle();
+    await this.events.flush();
+    if (this.gate.readOnly) {
+      // Nothing was put right on disk: keep the lock file, so the next open checks the drafts.
+      await this.index.close().catch(() => undefined);
+      this.lock?.abandon();
+      return;
+    }
     try {
       await this.index.compactIfNeeded();
       await this.index.close();
-      await this.lock.release();
+      await this.lock?.release();
     } catch {
       // The index on disk may lag: keep the lock file, so the next open checks the drafts.
       await this.index.close().catch(() => undefined);
-      this.lock.abandon();
+      this.lock?.abandon();
     }
   }
 
@@ -267,43 +367,83 @@ export class ReleaseStore {
       if (error instanceof CorruptFileError) return this.restoreDraft(id, error);
       throw error;
     }
+    const damaged = this.summaryOf(id)?.damaged;
+    if (!draft && damaged) throw this.damagedError(id, damaged.keptAs);
     if (!draft) throw new ServiceError('NOT_FOUND', `No release with id ${id}`);
+    if (damaged && !this.gate.readOnly) {
+      // Someone put a good file back by hand: the release is whole again.
+      await this.snapshots.clearDamaged(id).catch(() => undefined);
+      const stat = await fs.stat(file.filePath);
+      void this.index.record(id, {
+        summary: summarize(draft),
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+      });
+    }
     return draft;
   }
 
-  /** A damaged draft file: moved aside, the newest snapshot put back, the user told. */
+  private damagedError(id: string, keptAs: string): ServiceError {
+    return new ServiceError(
+      'CORRUPT_FILE',
+      `The release ${headlineOf(this.summaryOf(id)?.headline)} is damaged and no good copy of its last saved version exists; the damaged file is kept as ${keptAs}.`,
+    );
+  }
+
+  /**
+   * A damaged draft file: moved aside, its last acknowledged version put back (its journaled
+   * unsaved changes, the copy its last save left, or a snapshot at least as new), the user told
+   * at once. Never an older version: without a good copy the release stays listed, marked
+   * damaged, naming the file kept for rescue. A read-only store repairs nothing on disk and
+   * answers the copy from memory.
+   */
   private async restoreDraft(id: string, damage: CorruptFileError): Promise<Draft> {
-    const known = this.index.get(id)?.summary;
+    const known = this.index.get(id)?.summary ?? (await this.snapshots.damaged(id)) ?? undefined;
+    const { best, older } = await findBestCopy(id, known?.revision, this.journal, this.snapshots);
+    const name = headlineOf(best?.draft.headline ?? known?.headline);
+    if (this.gate.readOnly) {
+      if (!best) throw this.damagedError(id, damage.path);
+      this.events.add({
+        kind: 'restored-draft',
+        message: `The file of ${name} is damaged (${damage.reason}). It is shown from ${best.what}; the file itself is repaired the next time the store opens with room to write.`,
+        file: damage.path,
+        draftId: id,
+      });
+      return best.draft;
+    }
     const keptAs = await quarantine(damage, this.clock());
-    const snapshot = await this.snapshots.newestGood(id);
-    if (!snapshot) {
-      void this.index.record(id, null);
+    const kept = storeRelative(this.dir, keptAs);
+    if (!best) {
+      const summary = damagedSummary(id, known, damage, keptAs, this.clock());
+      void this.index.record(id, { summary, mtimeMs: 0, size: 0 });
+      await this.snapshots.keepDamaged(id, summary).catch(() => undefined);
+      const olderNote = older
+        ? ` An older version (revision ${older.draft.revision}, ${older.draft.updatedAt}) is in ${storeRelative(this.dir, older.file)}; it was not put back because it lacks later saves.`
+        : '';
       this.events.add({
         kind: 'lost-draft',
-        message: `The file of ${headlineOf(known?.headline)} was damaged (${damage.reason}) and no earlier copy of it exists. The damaged file is kept as ${path.basename(keptAs)}.`,
+        message: `The file of ${name} is damaged (${damage.reason}) and no good copy of its last saved version exists. It stays in the library, marked damaged; the damaged file is kept as ${kept}.${olderNote}`,
         file: damage.path,
         keptAs,
         draftId: id,
       });
-      throw new ServiceError(
-        'CORRUPT_FILE',
-        `The release ${headlineOf(known?.headline)} is damaged and no earlier copy of it exists; the damaged file is kept as ${keptAs}.`,
-      );
+      throw this.damagedError(id, keptAs);
     }
-    const restored: Draft = {
-      ...snapshot.draft,
-      // A later revision than any the window saw, so no client mistakes it for its own save.
-      revision: Math.max(snapshot.draft.revision, known?.revision ?? 0) + 1,
-    };
-    await this.persist(restored);
+    try {
+      await this.persist(best.draft);
+    } catch (error) {
+      // The copy is good, only the disk refuses it: answer it, and repair the file next time.
+      await fs.rename(keptAs, damage.path).catch(() => undefined);
+      throw asSaveError(error, `the restored release ${name}`);
+    }
     this.events.add({
       kind: 'restored-draft',
-      message: `The file of ${headlineOf(restored.headline)} was damaged (${damage.reason}). The version of ${snapshot.draft.updatedAt} was restored from its revision snapshot; the damaged file is kept as ${path.basename(keptAs)}.`,
+      message: `The file of ${name} was damaged (${damage.reason}). It was restored from ${best.what}, as last saved; the damaged file is kept as ${kept}.`,
       file: damage.path,
       keptAs,
       draftId: id,
     });
-    return restored;
+    return structuredClone(best.draft);
   }
 
   /** The one way a draft reaches the disk: durable file, then index, journal and snapshot. */
@@ -327,9 +467,9 @@ export class ReleaseStore {
     }
     void this.index.record(draft.id, { summary: summarize(draft), ...stamp });
     await this.journal.discard(draft.id).catch(() => undefined);
-    // A snapshot that cannot be taken (disk full) must not fail a save that succeeded.
+    // A copy or snapshot that cannot be written (disk full) must not fail a save that succeeded.
     await this.snapshots
-      .maybeTake(draft.id, draft.revision, text, this.clock())
+      .afterSave(draft.id, draft.revision, text, hasText(draft), this.clock())
       .catch(() => undefined);
   }
 }

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
+import { ServiceError } from '../../shared/result';
 import type { StoreEvent } from '../../shared/schemas';
 import { TemplateSchema, type Template } from '../../shared/template-schema';
 import { AtomicJsonFile, CorruptFileError, serializeJson } from './atomic-json-file';
-import { newestGoodBackup, takeBackup } from './backups';
+import { backupTime, newestGoodBackup, takeBackup } from './backups';
 import { readCatalogFile } from './catalog-files';
-import { describeError, writeFileDurably } from './durable-write';
+import { writeFileDurably } from './durable-write';
 import { quarantine } from './quarantine';
+import { ioReason } from './save-errors';
 import { StoreEvents } from './store-events';
+import { WriteGate } from './write-gate';
 
 export const TEMPLATES_FILE = 'templates.json';
 export const TemplateFileSchema = z.object({ templates: z.array(TemplateSchema) });
@@ -43,32 +46,47 @@ export class TemplateStore {
     private readonly db: Low<TemplateFile>,
     private readonly events: StoreEvents,
     private readonly clock: () => Date,
+    private readonly gate: WriteGate,
   ) {}
 
+  /**
+   * `events` and `gate` are the release store's when the services open both: one report, one
+   * stream of repairs to the windows, one answer to whether the store may be written.
+   */
   static async open(
     storeDir: string,
     clock: () => Date = () => new Date(),
+    events: StoreEvents = new StoreEvents(clock),
+    gate: WriteGate = new WriteGate(),
   ): Promise<TemplateStore> {
-    const events = new StoreEvents(clock);
     let found: TemplateFile | null = null;
     try {
-      found = await readCatalogFile(storeDir, TEMPLATES_FILE, TemplateFileSchema, events, clock());
+      found = await readCatalogFile(
+        storeDir,
+        TEMPLATES_FILE,
+        TemplateFileSchema,
+        events,
+        clock(),
+        gate,
+      );
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      const keptAs = await quarantine(error, clock());
+      const keptAs = gate.readOnly ? undefined : await quarantine(error, clock());
       events.add({
         kind: 'damaged-file',
-        message: `${TEMPLATES_FILE} was damaged (${error.reason}) and has no backup. It is kept as ${path.basename(keptAs)}; your own templates are missing until it is repaired. The built-in templates work as usual.`,
+        message: `${TEMPLATES_FILE} was damaged (${error.reason}) and has no backup.${keptAs ? ` It is kept as ${path.basename(keptAs)};` : ''} your own templates are missing until it is repaired. The built-in templates work as usual.`,
         file: error.path,
         keptAs,
       });
     }
     const file = new AtomicJsonFile(path.join(storeDir, TEMPLATES_FILE), TemplateFileSchema);
-    if (!found) found = await TemplateStore.restoreMissing(storeDir, file.filePath, events);
+    if (!found && !gate.readOnly) {
+      found = await TemplateStore.restoreMissing(storeDir, file.filePath, events);
+    }
     const db = new Low<TemplateFile>(file, { templates: [] });
     if (found) db.data = found;
-    const store = new TemplateStore(storeDir, db, events, clock);
-    if (found) await store.backUp('open');
+    const store = new TemplateStore(storeDir, db, events, clock, gate);
+    if (found && !gate.readOnly) await store.backUp('open');
     return store;
   }
 
@@ -87,7 +105,7 @@ export class TemplateStore {
     await writeFileDurably(filePath, backup.text);
     events.add({
       kind: 'restored-file',
-      message: `${TEMPLATES_FILE} was missing; it was restored from the backup of ${path.basename(backup.file, '.json')}.`,
+      message: `${TEMPLATES_FILE} was missing; your own templates were restored from the backup of ${backupTime(backup.file)}.`,
       file: filePath,
     });
     return backup.data;
@@ -133,6 +151,7 @@ export class TemplateStore {
   }
 
   private async replace(templates: Template[], moment: BackupMoment): Promise<void> {
+    this.gate.assertWritable('your templates');
     const previous = this.db.data;
     this.db.data = { templates };
     try {
@@ -140,7 +159,12 @@ export class TemplateStore {
     } catch (error) {
       // The file still holds the previous list: keep memory in step with it.
       this.db.data = previous;
-      throw error;
+      throw error instanceof ServiceError
+        ? error
+        : new ServiceError(
+            'IO_ERROR',
+            `Could not save your templates (${TEMPLATES_FILE}): ${ioReason(error)}. The templates saved before are intact.`,
+          );
     }
     await this.backUp(moment);
   }
@@ -155,7 +179,7 @@ export class TemplateStore {
     } catch (error) {
       this.events.add({
         kind: 'backup-failed',
-        message: `${BACKUP_FAILED[moment]}: ${describeError(error)}.`,
+        message: `${BACKUP_FAILED[moment]}: ${ioReason(error)}.`,
         file: path.join(this.dir, TEMPLATES_FILE),
       });
     }

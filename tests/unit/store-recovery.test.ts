@@ -109,15 +109,15 @@ describe('a damaged catalog file', () => {
 });
 
 describe('a damaged release file', () => {
-  it.each(kinds)('is quarantined and its %s file restored from a snapshot', async (kind) => {
+  it.each(kinds)('is quarantined and its %s file restored as last saved', async (kind) => {
     const draft = await storeWithDraft();
     const file = path.join(dir, 'drafts', `${draft.id}.json`);
     await fs.writeFile(file, damage[kind]);
 
     const store = await open();
     const restored = await store.readDraft(draft.id);
-    expect(restored.id).toBe(draft.id);
-    expect(restored.revision).toBeGreaterThan(draft.revision);
+    // The last acknowledged save itself, not an older snapshot under a new revision.
+    expect(restored).toEqual(draft);
     expect(store.report()).toEqual([
       expect.objectContaining({ kind: 'restored-draft', draftId: draft.id }),
     ]);
@@ -147,10 +147,19 @@ describe('a damaged release file', () => {
     const store = await open();
     await expect(store.readDraft(draft.id)).rejects.toMatchObject({
       code: 'CORRUPT_FILE',
-      message: expect.stringContaining('no earlier copy'),
+      message: expect.stringContaining('no good copy of its last saved version'),
     });
     expect(store.report()).toEqual([expect.objectContaining({ kind: 'lost-draft' })]);
-    expect(store.listSummaries()).toEqual([]);
+    // Still listed, marked damaged, naming the file kept for rescue.
+    const [aside] = await quarantined(path.join(dir, 'drafts'), `${draft.id}.json`);
+    expect(store.listSummaries()).toEqual([
+      {
+        ...summarize(draft),
+        damaged: expect.objectContaining({
+          keptAs: path.join(dir, 'drafts', aside ?? ''),
+        }),
+      },
+    ]);
     await store.close();
     await expect(fs.access(file)).rejects.toThrow();
     expect(await quarantined(path.join(dir, 'drafts'), `${draft.id}.json`)).toHaveLength(1);

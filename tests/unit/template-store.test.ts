@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openServices, type OpenedServices } from '../../main/services';
+import { backupTime } from '../../main/store/backups';
 import { checkStore } from '../../main/store/check';
 import { makeTempDir, paragraph, tickingClock } from '../support/store-fixtures';
 
@@ -126,7 +127,7 @@ describe('templates.json, missing', () => {
     expect(reopened.storeReport().events).toEqual([
       expect.objectContaining({
         kind: 'restored-file',
-        message: `templates.json was missing; it was restored from the backup of ${path.basename(backup ?? '', '.json')}.`,
+        message: `templates.json was missing; your own templates were restored from the backup of ${backupTime(backup ?? '')}.`,
         file: path.join(dir, 'templates.json'),
       }),
     ]);
