@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { events as eventSchemas } from '../../shared/contract';
+import type { Publish } from '../services/event-bus';
 import { openServices, type OpenedServices } from '../services/index';
 import { explicitStoreDir, STORE_ENV } from '../store/store-location';
 
@@ -50,6 +52,20 @@ export const requireStoreDir = (storeFlag: string | undefined): string => {
 };
 
 /**
+ * Every repair the store makes while a command runs, on stderr as it happens: a command that
+ * quarantines or restores a file must never exit saying nothing. The store also keeps them, so
+ * the app opened afterwards shows them once.
+ */
+export const printRepairs =
+  (io: Pick<CliIo, 'stderr'>): Publish =>
+  (event, payload) => {
+    if (event !== 'store:repaired') return;
+    for (const repair of eventSchemas['store:repaired'].parse(payload).events) {
+      io.stderr.write(`newsroom: the store repaired something: ${repair.message}\n`);
+    }
+  };
+
+/**
  * Opens the store for one command. Only `import` may create a store: listing or exporting from a
  * mistyped folder should say so, not leave an empty store behind.
  */
@@ -57,6 +73,8 @@ export const withServices = async <T>(
   storeFlag: string | undefined,
   mayCreate: boolean,
   task: (services: OpenedServices) => Promise<T>,
+  /** Where repairs are told; the process's stderr unless a test captures it. */
+  io: Pick<CliIo, 'stderr'> = process,
 ): Promise<T> => {
   const storeDir = requireStoreDir(storeFlag);
   if (!mayCreate) {
@@ -66,7 +84,11 @@ export const withServices = async <T>(
       throw new Error(`No release store in ${storeDir}`);
     }
   }
-  const services = await openServices({ storeDir, holder: 'newsroom (the command-line tool)' });
+  const services = await openServices({
+    storeDir,
+    holder: 'newsroom (the command-line tool)',
+    publish: printRepairs(io),
+  });
   try {
     return await task(services);
   } finally {

@@ -62,35 +62,42 @@ export const exportCommand = async (args: string[], io: CliIo): Promise<number> 
   const formats = parseFormats(values.format);
   const outDir = path.resolve(requireValue(values.out, '--out DIR'));
 
-  return withServices(values.store, false, async (services) => {
-    const result = await exportBatch(
-      {
-        listActive: () => services.drafts.list('active'),
-        getDraft: (id) => services.drafts.get(id),
-        getTaxonomies: () => services.taxonomies.get(),
-      },
-      { selection, formats, outDir, force: values.force ?? false },
-      ({ done, total, headline }) => io.stderr.write(`[${done}/${total}] ${headline}\n`),
-    );
-    for (const failure of result.failed) {
-      io.stderr.write(
-        `${failure.id}${failure.format ? ` (${failure.format})` : ''}: ${failure.error}\n`,
+  return withServices(
+    values.store,
+    false,
+    async (services) => {
+      const result = await exportBatch(
+        {
+          listActive: () => services.drafts.list('active'),
+          getDraft: (id) => services.drafts.get(id),
+          getTaxonomies: () => services.taxonomies.get(),
+        },
+        { selection, formats, outDir, force: values.force ?? false },
+        ({ done, total, headline }) => io.stderr.write(`[${done}/${total}] ${headline}\n`),
       );
-    }
-    if (values.json) {
-      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    } else {
-      for (const file of result.written) io.stdout.write(`${file.path}\n`);
-    }
-    if (result.written.length === 0 && result.failed.length === 0) {
-      io.stderr.write('No releases matched: nothing was exported.\n');
-      return 1;
-    }
-    if (result.failed.length > 0) {
-      io.stderr.write(`${result.written.length} files written, ${result.failed.length} failed.\n`);
-      return 1;
-    }
-    io.stderr.write(`${result.written.length} files written to ${outDir}\n`);
-    return 0;
-  });
+      for (const failure of result.failed) {
+        io.stderr.write(
+          `${failure.id}${failure.format ? ` (${failure.format})` : ''}: ${failure.error}\n`,
+        );
+      }
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        for (const file of result.written) io.stdout.write(`${file.path}\n`);
+      }
+      if (result.written.length === 0 && result.failed.length === 0) {
+        io.stderr.write('No releases matched: nothing was exported.\n');
+        return 1;
+      }
+      if (result.failed.length > 0) {
+        io.stderr.write(
+          `${result.written.length} files written, ${result.failed.length} failed.\n`,
+        );
+        return 1;
+      }
+      io.stderr.write(`${result.written.length} files written to ${outDir}\n`);
+      return 0;
+    },
+    io,
+  );
 };

@@ -38,23 +38,28 @@ export const listCommand = async (args: string[], io: CliIo): Promise<number> =>
     { store: { type: 'string' }, json: { type: 'boolean' }, trash: { type: 'boolean' } },
     false,
   );
-  return withServices(values.store, false, async (services) => {
-    const summaries = services.drafts.list(values.trash ? 'trash' : 'active');
-    if (values.json) {
-      const rows = summaries.map(({ id, headline, status, updatedAt, contentTypeId, date }) => ({
-        id,
-        headline,
-        status,
-        updatedAt,
-        contentTypeId,
-        date,
-      }));
-      io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    } else if (summaries.length === 0) {
-      io.stdout.write(values.trash ? 'The trash is empty.\n' : 'No releases.\n');
-    } else {
-      io.stdout.write(`${table(summaries)}\n`);
-    }
-    return 0;
-  });
+  return withServices(
+    values.store,
+    false,
+    async (services) => {
+      const summaries = services.drafts.list(values.trash ? 'trash' : 'active');
+      if (values.json) {
+        const rows = summaries.map(({ id, headline, status, updatedAt, contentTypeId, date }) => ({
+          id,
+          headline,
+          status,
+          updatedAt,
+          contentTypeId,
+          date,
+        }));
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      } else if (summaries.length === 0) {
+        io.stdout.write(values.trash ? 'The trash is empty.\n' : 'No releases.\n');
+      } else {
+        io.stdout.write(`${table(summaries)}\n`);
+      }
+      return 0;
+    },
+    io,
+  );
 };

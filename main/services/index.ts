@@ -1,5 +1,5 @@
 import packageJson from '../../package.json';
-import { TaxonomiesSchema } from '../../shared/schemas';
+import { TaxonomiesSchema, type StoreEvent } from '../../shared/schemas';
 import { ReleaseStore } from '../store/release-store';
 import seedTaxonomies from '../store/seed/taxonomies.json';
 import { createDraftService } from './drafts';
@@ -40,12 +40,16 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     getTaxonomies: () => store.getTaxonomies(),
   });
   // The store is locked by now: a failure past this point must let go of it.
-  const templateStore = await TemplateStore.open(store.dir, options.clock).catch(
-    async (error: unknown) => {
-      await store.close();
-      throw error;
-    },
-  );
+  const templateStore = await TemplateStore.open(
+    store.dir,
+    options.clock,
+    store.repairs,
+    store.writeGate,
+  ).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const stopTelling = tellRepairs(store, publish);
   const templates = createTemplateService(templateStore, BUILT_IN_TEMPLATES, publish);
   const workflow = createReleaseWorkflow({
     drafts,
@@ -56,13 +60,41 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
   return {
     storePath: store.dir,
     publish,
-    storeReport: () => ({ events: [...store.report(), ...templateStore.report()] }),
+    storeReport: () => {
+      const events = [...store.repairs.earlier(), ...store.report()];
+      // A window has been told: earlier runs' repairs are not shown again next time.
+      store.repairs.markSeen();
+      return { events };
+    },
     version: options.version ?? packageJson.version,
     drafts,
     taxonomies,
     exports,
     templates,
     workflow,
-    close: () => store.close(),
+    close: async () => {
+      stopTelling();
+      await store.close();
+    },
   };
+};
+
+/**
+ * Publishes every repair the store makes from now on, the moment it makes it, and what opening
+ * the store repaired (a window that connects later reads that in the report; the CLI prints
+ * it). A repaired release's new summary goes out too, so every library shows it as it is.
+ */
+const tellRepairs = (store: ReleaseStore, publish: Publish): (() => void) => {
+  const tell = (events: StoreEvent[]) => {
+    // The event carries at most 1,000 (a store with thousands of damaged files is told in parts).
+    for (let start = 0; start < events.length; start += 1000) {
+      publish('store:repaired', { events: events.slice(start, start + 1000) });
+    }
+    for (const id of new Set(events.flatMap((event) => event.draftId ?? []))) {
+      const summary = store.summaryOf(id);
+      if (summary) publish('release:saved', { summary });
+    }
+  };
+  tell(store.report());
+  return store.repairs.onEvent((event) => tell([event]));
 };

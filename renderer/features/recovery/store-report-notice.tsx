@@ -1,38 +1,30 @@
 import { useEffect, useState } from 'react';
 import type { StoreEvent } from '../../../shared/schemas';
-import { api } from '../../api/client';
-
-/** What the store could not put right on its own: a file set aside, lost changes, no backup. */
-const NEEDS_ATTENTION: ReadonlySet<StoreEvent['kind']> = new Set([
-  'damaged-file',
-  'lost-draft',
-  'backup-failed',
-]);
-
-const headingFor = (events: readonly StoreEvent[]): string => {
-  if (events.some((event) => NEEDS_ATTENTION.has(event.kind))) {
-    return 'Some store files need your attention.';
-  }
-  if (events.some((event) => event.kind === 'recovered-draft')) {
-    return 'Your unsaved work was recovered.';
-  }
-  return 'The store repaired itself when it opened.';
-};
+import { api, onEvent } from '../../api/client';
+import { followStoreReport, headingFor, keyOf, lineFor } from './store-report';
 
 /**
- * Tells the officer, once, what the store did on its own when it opened: unsaved text recovered
- * after a crash, a damaged file moved aside and restored. The heading says when something could
- * not be put right (a file set aside, a backup not written). Silent when there is nothing to say.
+ * Tells the officer what the store did on its own: what it repaired when it opened (and what the
+ * CLI or an earlier run repaired that nobody was shown), and every repair it makes while the
+ * window is open, as it happens (`store:repaired`): unsaved text recovered after a crash, a
+ * damaged release put back as last saved, a file set aside. The heading says when something
+ * could not be put right. Silent when there is nothing to say.
  */
 export function StoreReportNotice() {
   const [events, setEvents] = useState<StoreEvent[]>([]);
 
-  useEffect(() => {
-    api['store:report']({})
-      .then((report) => setEvents(report.events))
-      // Not being able to ask is no reason to stop the editor from opening.
-      .catch(() => undefined);
-  }, []);
+  useEffect(
+    () =>
+      followStoreReport(
+        {
+          report: () => api['store:report']({}),
+          onRepaired: (listener) =>
+            onEvent('store:repaired', (payload) => listener(payload.events)),
+        },
+        setEvents,
+      ),
+    [],
+  );
 
   if (events.length === 0) return null;
   return (
@@ -41,7 +33,7 @@ export function StoreReportNotice() {
         <strong>{headingFor(events)}</strong>
         <ul>
           {events.map((event) => (
-            <li key={`${event.at}-${event.kind}-${event.message}`}>{event.message}</li>
+            <li key={keyOf(event)}>{lineFor(event)}</li>
           ))}
         </ul>
       </div>
