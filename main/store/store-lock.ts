@@ -6,7 +6,7 @@ import { ServiceError } from '../../shared/result';
 import { errorCode, syncDirectory } from './durable-write';
 import { judgeOwner, LockInfoSchema, ownIdentity, type LockInfo } from './lock-owner';
 import { fileStamp } from './quarantine';
-import { ioReason } from './save-errors';
+import { readReason } from './save-errors';
 
 export { LockInfoSchema, type LockInfo } from './lock-owner';
 
@@ -55,7 +55,10 @@ const readLockFile = async (file: string): Promise<LockFile | null> => {
     handle = await fs.open(file, 'r');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
-    throw new ServiceError('IO_ERROR', `The lock file ${file} cannot be read: ${ioReason(error)}.`);
+    throw new ServiceError(
+      'IO_ERROR',
+      `The lock file ${file} cannot be read: ${readReason(error)}.`,
+    );
   }
   try {
     const stat = await handle.stat();
