@@ -59,7 +59,7 @@ let rendererBuilt: Promise<number> | null = null;
  * resolved renderer config), once per process, so the benches never time a stale build. Only
  * the renderer: browser mode runs main's code from source with tsx.
  */
-export const buildRenderer = (): Promise<number> => {
+export const buildRenderer = (options: { minify?: boolean } = {}): Promise<number> => {
   rendererBuilt ??= (async () => {
     const started = performance.now();
     // electron.vite.config.ts names its folders relative to the working directory.
@@ -70,7 +70,12 @@ export const buildRenderer = (): Promise<number> => {
     const resolved = await resolveConfig({ root: repoRoot }, 'build', 'production');
     const renderer = resolved.config?.renderer;
     if (!renderer) throw new Error('electron.vite.config.ts has no renderer config');
-    await build({ ...renderer, configFile: false, logLevel: 'error' });
+    await build({
+      ...renderer,
+      build: { ...renderer.build, minify: options.minify ?? renderer.build?.minify },
+      configFile: false,
+      logLevel: 'error',
+    });
     return performance.now() - started;
   })();
   return rendererBuilt;

@@ -34,7 +34,7 @@ import {
 import { ms, summarizeTimes, type BenchModule } from './stats';
 
 /** Every selector this bench relies on, in one place for when the renderer changes. */
-const SELECTORS = {
+export const SELECTORS = {
   /** The body editor, in the app and on the bare page alike. */
   body: '.ProseMirror',
   /** Top-level paragraphs of the body: the caret goes into the middle one. */
@@ -47,15 +47,15 @@ const SELECTORS = {
 
 const STORE_SIZES = [100, 10_000] as const;
 const BODY_WORDS = 5_000;
-const TARGET_ID = 'bench-typing-target';
-const TARGET_HEADLINE = 'Typing benchmark: the 5,000-word release';
+export const TARGET_ID = 'bench-typing-target';
+export const TARGET_HEADLINE = 'Typing benchmark: the 5,000-word release';
 /** Typed before measuring, so the first keystrokes' one-off work (JIT, first save) is left out. */
 const WARM_UP = 'As agreed, ';
 /**
  * ~240 characters of words and spaces, typed where the caret is, one sentence at a time; the
  * commas make the typist stop for longer than autosave's debounce, so saves land mid-sentence.
  */
-const SENTENCES = [
+export const SENTENCES = [
   'The mission welcomed the agreement, reached today. ',
   'Observers will report on progress in every district. ',
   'Partners will review the budget, with the officials. ',
@@ -122,7 +122,7 @@ const countWords = (node: RichNode): number =>
   (node.text?.split(/\s+/).filter(Boolean).length ?? 0) +
   (node.content ?? []).reduce((sum, child) => sum + countWords(child), 0);
 
-function* storeDrafts(size: number, body: RichNode): Generator<Draft> {
+export function* storeDrafts(size: number, body: RichNode): Generator<Draft> {
   for (let i = 0; i < size - 1; i += 1) {
     yield makeDraft(
       `bench-release-${String(i).padStart(6, '0')}`,
@@ -139,7 +139,11 @@ const between = (random: () => number, [low, high]: readonly [number, number]): 
   low + (high - low) * random();
 
 /** Types `text` one key at a time on a fixed schedule, so a slow page does not slow the typist. */
-const typeLikeAPerson = async (page: Page, text: string, seedValue: number): Promise<void> => {
+export const typeLikeAPerson = async (
+  page: Page,
+  text: string,
+  seedValue: number,
+): Promise<void> => {
   const random = seededRandom(seedValue);
   let due = performance.now();
   for (const char of text) {
@@ -151,7 +155,7 @@ const typeLikeAPerson = async (page: Page, text: string, seedValue: number): Pro
 };
 
 /** Caret at the end of a line in the middle of the body, as a click and End put it. */
-const placeCaret = async (page: Page): Promise<void> => {
+export const placeCaret = async (page: Page): Promise<void> => {
   const paragraphs = page.locator(SELECTORS.bodyParagraphs);
   const count = await paragraphs.count();
   if (count < 10) throw new Error(`the body shows only ${count} paragraphs`);
@@ -162,7 +166,7 @@ const placeCaret = async (page: Page): Promise<void> => {
 };
 
 /** Waits for the long body to be on screen (the app loads it after its library). */
-const waitForBody = (page: Page): Promise<unknown> =>
+export const waitForBody = (page: Page): Promise<unknown> =>
   page.waitForFunction(
     ({ body, minimum }) => (document.querySelector(body)?.textContent?.length ?? 0) > minimum,
     { body: SELECTORS.body, minimum: BODY_WORDS * 4 },

@@ -1,3 +1,4 @@
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { isAllowedHref } from '../../../shared/extensions';
@@ -148,8 +149,9 @@ export function Toolbar({ editor, linkFormOpen, setLinkFormOpen, findOpen, onFin
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
       table: e.isActive('table'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // The history's own depth: `can().undo()` builds a whole command chain on every keystroke.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
     }),
   });
   const run = (action: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>

@@ -40,23 +40,34 @@ export class JournalThrottle {
 
   private schedule(): void {
     if (this.timer !== undefined || this.disposed) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (!this.pending || this.disposed) return;
-      if (this.saving) {
-        this.schedule();
-        return;
-      }
-      this.pending = false;
-      // A failed journal write changes nothing: autosave reports and retries the real save.
-      this.inFlight = this.send()
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .finally(() => {
-          this.inFlight = undefined;
-        });
-    }, this.intervalMs);
+    this.timer = setTimeout(() => this.whenIdle(() => this.write()), this.intervalMs);
+  }
+
+  /**
+   * Building the entry reads the whole body: do it in the idle time just after a frame, between
+   * two keystrokes, rather than wherever the timer happens to fire (often just as a key arrives).
+   */
+  private whenIdle(work: () => void): void {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+    else work();
+  }
+
+  private write(): void {
+    this.timer = undefined;
+    if (!this.pending || this.disposed) return;
+    if (this.saving) {
+      this.schedule();
+      return;
+    }
+    this.pending = false;
+    // A failed journal write changes nothing: autosave reports and retries the real save.
+    this.inFlight = this.send()
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.inFlight = undefined;
+      });
   }
 }
