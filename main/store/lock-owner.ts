@@ -127,11 +127,6 @@ export const judgeOwner = async (
     return gone('the computer has been restarted since');
   }
   const recordedStart = Date.parse(info.processStartedAt ?? info.startedAt);
-  if (!info.bootId && !Number.isNaN(recordedStart)) {
-    // Without a boot id (older locks, other systems): a lock older than this boot is stale.
-    const booted = Date.now() - os.uptime() * 1000;
-    if (recordedStart < booted - 60_000) return gone('the computer has been restarted since');
-  }
   if (info.pid === process.pid) {
     const sameProcess = info.startTicks === undefined || info.startTicks === me.startTicks;
     if (sameProcess && info.nonce !== undefined && ownNonces.has(info.nonce)) {
@@ -158,12 +153,16 @@ export const judgeOwner = async (
     return { alive: true };
   }
   const liveStart = await psStartTime(info.pid);
-  if (liveStart !== null && !Number.isNaN(recordedStart)) {
+  if (Number.isNaN(recordedStart)) return { alive: true };
+  if (liveStart !== null) {
     const recorded = info.processStartedAt ? recordedStart : Date.parse(info.startedAt);
     const differs = info.processStartedAt
       ? Math.abs(liveStart - recorded) > START_SLACK_MS
       : liveStart > recorded + START_SLACK_MS;
-    if (differs) return gone(`process ${info.pid} is now another program`);
+    return differs ? gone(`process ${info.pid} is now another program`) : { alive: true };
   }
+  // Last resort where no start time can be read (Windows): a lock older than this boot is stale.
+  const booted = Date.now() - os.uptime() * 1000;
+  if (recordedStart < booted - 60_000) return gone('the computer has been restarted since');
   return { alive: true };
 };
