@@ -451,10 +451,19 @@ export class ReleaseStore {
     const file = this.draftFile(draft.id);
     let text: string;
     let stamp: FileStamp;
+    let copies: Promise<void> = Promise.resolve();
     try {
       text = file.serialize(draft);
+      // The last-save copy and snapshot are written while the draft file is flushed to disk, so
+      // a save costs about what the draft file alone costs. They only guard against later damage
+      // to the draft file: a copy that cannot be written (disk full) never fails the save, and
+      // one written for a save that then failed holds the officer's newer text, never older.
+      copies = this.snapshots
+        .afterSave(draft.id, draft.revision, text, hasText(draft), this.clock())
+        .catch(() => undefined);
       stamp = await writeFileDurably(file.filePath, text);
     } catch (error) {
+      await copies;
       throw asSaveError(error, `release ${headlineOf(draft.headline)}`);
     }
     // From here on the save is durable; what follows only speeds up or backs up the store.
@@ -466,11 +475,7 @@ export class ReleaseStore {
       if (oldest !== undefined) this.recent.delete(oldest);
     }
     void this.index.record(draft.id, { summary: summarize(draft), ...stamp });
-    await this.journal.discard(draft.id).catch(() => undefined);
-    // A copy or snapshot that cannot be written (disk full) must not fail a save that succeeded.
-    await this.snapshots
-      .afterSave(draft.id, draft.revision, text, hasText(draft), this.clock())
-      .catch(() => undefined);
+    await Promise.all([this.journal.discard(draft.id).catch(() => undefined), copies]);
   }
 }
 

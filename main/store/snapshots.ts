@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -51,13 +50,9 @@ export class RevisionSnapshots {
    */
   async afterSave(id: string, revision: number, text: string, hasText: boolean, now: Date) {
     const folder = await this.folder(id);
-    const temp = path.join(folder, `.${LATEST_COPY}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await fs.writeFile(temp, text, 'utf8');
-      await fs.rename(temp, path.join(folder, LATEST_COPY));
-    } finally {
-      await fs.rm(temp, { force: true });
-    }
+    // Written in place: the draft file is the durable copy, and a copy torn by a crash only
+    // means the journal or a snapshot is used should the draft file later be damaged too.
+    await fs.writeFile(path.join(folder, LATEST_COPY), text, 'utf8');
     const last = this.lastTaken.get(id);
     const due = !last || now.getTime() - last.at >= this.intervalMs || (hasText && !last.hadText);
     if (!due) return;

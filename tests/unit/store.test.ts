@@ -265,9 +265,14 @@ describe('AtomicJsonFile', () => {
     const draft = await drafts.create();
     const draftPath = path.join(dir, 'drafts', `${draft.id}.json`);
     const before = await fs.readFile(draftPath, 'utf8');
-    vi.spyOn(fs, 'rename').mockRejectedValueOnce(
-      Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
-    );
+    // Only the draft file's own rename fails: the store's backup copies still get written.
+    const rename = fs.rename.bind(fs);
+    let failed = false;
+    vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      if (failed || String(to) !== draftPath) return rename(from, to);
+      failed = true;
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
     await expect(
       drafts.save({
         id: draft.id,
