@@ -72,93 +72,105 @@ export const importCommand = async (args: string[], io: CliIo): Promise<number> 
   const files: string[] = [];
   for (const target of positionals) files.push(...(await importFiles(target)));
 
-  return withServices(values.store, true, async (services) => {
-    const taxonomies = services.taxonomies.get();
-    const ledger = new ImportLedger(services.storePath);
-    // Read once: what a skip must find still in the store (in the library or the trash).
-    const summaries = [...services.drafts.list('active'), ...services.drafts.list('trash')];
-    const inStore = new Map(summaries.map((summary) => [summary.id, summary]));
-    const imported: { file: string; id: string; headline: string; warnings: string[] }[] = [];
-    const skipped: { file: string; id: string }[] = [];
-    const failed: { file: string; error: string }[] = [];
-    const skip = (file: string, id: string) => {
-      skipped.push({ file, id });
-      const trashed = inStore.get(id)?.trashedAt ? ', in the trash' : '';
-      io.stderr.write(`skipped, already imported: ${file} (id ${id}${trashed})\n`);
-    };
-    // One bad file must not cost the others their import: report it and go on.
-    for (const [index, file] of files.entries()) {
-      const fileName = path.basename(file);
-      io.stderr.write(`[${index + 1}/${files.length}] ${fileName}\n`);
-      try {
-        const { bytes, text } = await readImportFile(file);
-        const sha256 = contentHash(bytes);
-        const found = values.again ? { record: null } : await ledger.find(fileName, sha256);
-        if (found.problem) io.stderr.write(`${fileName}: warning: ${found.problem}\n`);
-        const record = found.record;
-        if (record?.id && inStore.has(record.id)) {
-          skip(file, record.id);
-          continue;
-        }
-        const parsed = parseImportFile(fileName, text, taxonomies);
-        const landed =
-          record && record.id === null
-            ? landedSince(summaries, record.startedAt, parsed.headline)
-            : undefined;
-        if (record && landed) {
-          await ledger.finish({ ...record, id: landed.id }, new Date());
-          skip(file, landed.id);
-          continue;
-        }
-        for (const warning of parsed.warnings) {
-          io.stderr.write(`${fileName}: warning: ${warning}\n`);
-        }
-        const startedAt = new Date();
-        await ledger.begin(fileName, sha256, file, startedAt);
-        const draft = await services.drafts
-          .createFrom(
-            {
-              headline: parsed.headline,
-              body: parsed.body,
-              meta: parsed.meta,
-              blocks: parsed.blocks,
-            },
-            'imported',
-          )
-          .catch(async (error: unknown) => {
-            await ledger.forget(fileName, sha256).catch(() => undefined);
-            throw error;
+  return withServices(
+    values.store,
+    true,
+    async (services) => {
+      const taxonomies = services.taxonomies.get();
+      const ledger = new ImportLedger(services.storePath);
+      // Read once: what a skip must find still in the store (in the library or the trash).
+      const summaries = [...services.drafts.list('active'), ...services.drafts.list('trash')];
+      const inStore = new Map(summaries.map((summary) => [summary.id, summary]));
+      const imported: { file: string; id: string; headline: string; warnings: string[] }[] = [];
+      const skipped: { file: string; id: string }[] = [];
+      const failed: { file: string; error: string }[] = [];
+      const skip = (file: string, id: string) => {
+        skipped.push({ file, id });
+        const trashed = inStore.get(id)?.trashedAt ? ', in the trash' : '';
+        io.stderr.write(`skipped, already imported: ${file} (id ${id}${trashed})\n`);
+      };
+      // One bad file must not cost the others their import: report it and go on.
+      for (const [index, file] of files.entries()) {
+        const fileName = path.basename(file);
+        io.stderr.write(`[${index + 1}/${files.length}] ${fileName}\n`);
+        try {
+          const { bytes, text } = await readImportFile(file);
+          const sha256 = contentHash(bytes);
+          const found = values.again ? { record: null } : await ledger.find(fileName, sha256);
+          if (found.problem) io.stderr.write(`${fileName}: warning: ${found.problem}\n`);
+          const record = found.record;
+          if (record?.id && inStore.has(record.id)) {
+            skip(file, record.id);
+            continue;
+          }
+          const parsed = parseImportFile(fileName, text, taxonomies);
+          const landed =
+            record && record.id === null
+              ? landedSince(summaries, record.startedAt, parsed.headline)
+              : undefined;
+          if (record && landed) {
+            await ledger.finish({ ...record, id: landed.id }, new Date());
+            skip(file, landed.id);
+            continue;
+          }
+          for (const warning of parsed.warnings) {
+            io.stderr.write(`${fileName}: warning: ${warning}\n`);
+          }
+          const startedAt = new Date();
+          await ledger.begin(fileName, sha256, file, startedAt);
+          const draft = await services.drafts
+            .createFrom(
+              {
+                headline: parsed.headline,
+                body: parsed.body,
+                meta: parsed.meta,
+                blocks: parsed.blocks,
+              },
+              'imported',
+            )
+            .catch(async (error: unknown) => {
+              await ledger.forget(fileName, sha256).catch(() => undefined);
+              throw error;
+            });
+          // Printed the moment the release is durable, before anything else can go wrong.
+          if (values.json) io.stderr.write(`imported: ${file} (id ${draft.id})\n`);
+          else io.stdout.write(`${draft.id}\t${field(draft.headline)}\t${field(file)}\n`);
+          imported.push({
+            file,
+            id: draft.id,
+            headline: draft.headline,
+            warnings: parsed.warnings,
           });
-        // Printed the moment the release is durable, before anything else can go wrong.
-        if (values.json) io.stderr.write(`imported: ${file} (id ${draft.id})\n`);
-        else io.stdout.write(`${draft.id}\t${field(draft.headline)}\t${field(file)}\n`);
-        imported.push({ file, id: draft.id, headline: draft.headline, warnings: parsed.warnings });
-        inStore.set(draft.id, summarize(draft));
-        await ledger.finish(
-          { fileName, sha256, source: file, id: draft.id, startedAt: startedAt.toISOString() },
-          new Date(),
-        );
-      } catch (error) {
-        // The importer's messages usually name the file already; name it once.
-        const why = describe(error);
-        failed.push({ file, error: why });
+          inStore.set(draft.id, summarize(draft));
+          await ledger.finish(
+            { fileName, sha256, source: file, id: draft.id, startedAt: startedAt.toISOString() },
+            new Date(),
+          );
+        } catch (error) {
+          // The importer's messages usually name the file already; name it once.
+          const why = describe(error);
+          failed.push({ file, error: why });
+          io.stderr.write(
+            why.includes(fileName)
+              ? `Not imported: ${why}\n`
+              : `${fileName}: not imported: ${why}\n`,
+          );
+        }
+      }
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify({ imported, skipped, failed }, null, 2)}\n`);
+      }
+      if (skipped.length > 0) {
         io.stderr.write(
-          why.includes(fileName) ? `Not imported: ${why}\n` : `${fileName}: not imported: ${why}\n`,
+          `${skipped.length} of ${files.length} files were already in this store and were skipped (--again imports them anyway).\n`,
         );
       }
-    }
-    if (values.json) {
-      io.stdout.write(`${JSON.stringify({ imported, skipped, failed }, null, 2)}\n`);
-    }
-    if (skipped.length > 0) {
-      io.stderr.write(
-        `${skipped.length} of ${files.length} files were already in this store and were skipped (--again imports them anyway).\n`,
-      );
-    }
-    if (failed.length > 0) {
-      io.stderr.write(`${failed.length} of ${files.length} files could not be imported.\n`);
-      return 1;
-    }
-    return 0;
-  });
+      if (failed.length > 0) {
+        io.stderr.write(`${failed.length} of ${files.length} files could not be imported.\n`);
+        return 1;
+      }
+      return 0;
+    },
+    io,
+  );
 };

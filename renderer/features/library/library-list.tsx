@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { LibraryEntry, LibraryView } from '../../app/reducers';
+import { ErrorBoundary } from '../../components/error-boundary';
 import { LibraryRow } from './library-row';
 
 /** A row's usual height (two lines of headline); each row is measured once it is drawn. */
@@ -174,24 +175,42 @@ export function LibraryList({
           if (!entry) return null;
           const { summary } = entry;
           return (
-            <LibraryRow
+            <ErrorBoundary
               key={summary.id}
-              ref={virtualizer.measureElement}
-              summary={summary}
-              index={row.index}
-              setSize={items.length}
-              start={row.start}
-              typeLabel={summary.contentTypeId ? typeLabels.get(summary.contentTypeId) : undefined}
-              isOpen={summary.id === openId}
-              isActive={row.index === activeIndex}
-              selecting={selecting}
-              checked={selected.has(summary.id)}
-              inTrash={view === 'trash'}
-              headlineId={`${headlineId}-${summary.id}`}
-              onOpen={onOpen}
-              onCheck={onCheck}
-              onRestore={onRestore}
-            />
+              resetKey={`${summary.id}@${summary.revision}`}
+              fallback={() => (
+                <li
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className="library-item"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <span className="item-damaged">
+                    This release cannot be shown in the list ({summary.id}).
+                  </span>
+                </li>
+              )}
+            >
+              <LibraryRow
+                ref={virtualizer.measureElement}
+                summary={summary}
+                index={row.index}
+                setSize={items.length}
+                start={row.start}
+                typeLabel={
+                  summary.contentTypeId ? typeLabels.get(summary.contentTypeId) : undefined
+                }
+                isOpen={summary.id === openId}
+                isActive={row.index === activeIndex}
+                selecting={selecting}
+                checked={selected.has(summary.id)}
+                inTrash={view === 'trash'}
+                headlineId={`${headlineId}-${summary.id}`}
+                onOpen={onOpen}
+                onCheck={onCheck}
+                onRestore={onRestore}
+              />
+            </ErrorBoundary>
           );
         })}
       </ul>

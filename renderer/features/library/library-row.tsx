@@ -88,6 +88,12 @@ export const LibraryRow = memo(function LibraryRow({
             {formatEmbargoLine(summary.embargo, summary.language)}
           </span>
         )}
+        {summary.damaged && (
+          <span className="item-damaged">
+            Damaged: its file could not be read and no good copy was found. Kept as{' '}
+            {summary.damaged.keptAs}
+          </span>
+        )}
         <span className="item-meta">
           <span className={`status status-${summary.status}`}>
             {summary.status === 'ready' ? 'Ready' : 'Draft'}

@@ -11,6 +11,7 @@ import {
   updateSaveStatus,
 } from '../../app/actions';
 import { selectOpenId, selectOpenTrashed, useApp } from '../../app/store';
+import { ErrorBoundary } from '../../components/error-boundary';
 import { ReleaseEditor } from '../editor/release-editor';
 import { StoreReportNotice } from '../recovery/store-report-notice';
 
@@ -41,21 +42,35 @@ export function MainArea() {
       <StoreReportNotice />
       <TrashBanner />
       {open && taxonomies ? (
-        <ReleaseEditor
-          // A newer version from another window replaces the editor; its own saves do not.
-          key={`${open.id}@${open.revision}`}
-          draft={open}
-          taxonomies={taxonomies}
-          templates={templates}
-          onSaved={receiveSaved}
-          onStatus={updateSaveStatus}
-          registerFlush={registerFlush}
-          onNotice={tell}
-          onTemplateSaved={templateSaved}
-          onReload={reloadOpen}
-          onKeptCopy={keptCopy}
-          onLanguage={reportShowing}
-        />
+        <ErrorBoundary
+          resetKey={`${open.id}@${open.revision}`}
+          fallback={(error) => (
+            <div className="empty-state" role="alert">
+              <h1>This release cannot be shown</h1>
+              <p>
+                Something in “{open.headline || 'Untitled release'}” is not what the editor expects:{' '}
+                {error.message}
+              </p>
+              <p>The rest of the library works; open another release from it.</p>
+            </div>
+          )}
+        >
+          <ReleaseEditor
+            // A newer version from another window replaces the editor; its own saves do not.
+            key={`${open.id}@${open.revision}`}
+            draft={open}
+            taxonomies={taxonomies}
+            templates={templates}
+            onSaved={receiveSaved}
+            onStatus={updateSaveStatus}
+            registerFlush={registerFlush}
+            onNotice={tell}
+            onTemplateSaved={templateSaved}
+            onReload={reloadOpen}
+            onKeptCopy={keptCopy}
+            onLanguage={reportShowing}
+          />
+        </ErrorBoundary>
       ) : (
         <div className="empty-state">
           <h1>No release open</h1>
