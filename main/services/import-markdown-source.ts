@@ -1,6 +1,6 @@
 import type { MarkdownManager } from '@tiptap/markdown';
 import { DocSchema, type RichNode } from '../../shared/schemas';
-import { releaseMarkdown } from '../../shared/export/markdown-manager';
+import { lexMarkdown, releaseMarkdown } from '../../shared/export/markdown-manager';
 
 /** marked's token, named through the manager so as not to depend on marked directly. */
 type Token = ReturnType<MarkdownManager['instance']['lexer']>[number];
@@ -65,7 +65,7 @@ const isHeading = (
  * headline and leaves the body. Headings inside quotes and lists keep the parser's behaviour.
  */
 export const prepareMarkdown = (source: string): PreparedMarkdown => {
-  const tokens = releaseMarkdown().instance.lexer(source);
+  const tokens = lexMarkdown(source);
   const blocks = tokens.filter((token) => token.type !== 'space');
   const firstBlock = blocks[0];
   // Our exports print the embargo line under the headline; it comes back from the front matter.
