@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import {
+  childrenOf,
   elementBeside,
   elementsOf,
   isElement,
@@ -7,6 +8,7 @@ import {
   rename,
   styleOf,
   tagOf,
+  descendantsOf,
   TEXT_NODE,
   unwrap,
 } from './dom-helpers';
@@ -238,7 +240,10 @@ const isEmpty = (element: Element): boolean =>
 
 /** Word's spacer paragraphs (`<p><o:p>&nbsp;</o:p></p>`) and Google Docs' `<br>` between blocks. */
 const dropEmptyBlocks = (root: Element): void => {
-  for (const element of elementsOf(root, 'p,h2,h3,blockquote,strong,em,a').reverse()) {
+  // In document order: removing an empty element leaves its parent's emptiness as it was, and
+  // jsdom (the tests' DOM) removes the first of many siblings at once but the last one by
+  // counting all the others.
+  for (const element of elementsOf(root, 'p,h2,h3,blockquote,strong,em,a')) {
     if (isEmpty(element)) element.remove();
   }
   for (const element of elementsOf(root, 'li').reverse()) {
@@ -246,7 +251,7 @@ const dropEmptyBlocks = (root: Element): void => {
   }
   for (const element of elementsOf(root, 'ul,ol'))
     if (!element.querySelector('li')) element.remove();
-  for (const child of [...root.childNodes]) {
+  for (const child of childrenOf(root)) {
     if (isElement(child) && tagOf(child) === 'br') child.remove();
   }
 };
@@ -262,15 +267,19 @@ const isBlockOrNothing = (node: Node | null): boolean =>
 const besideBlock = (node: Node): boolean =>
   isBlockOrNothing(node.previousSibling) || isBlockOrNothing(node.nextSibling);
 
-const tidyWhitespace = (node: Node, inBlockContainer: boolean): void => {
-  for (const child of [...node.childNodes]) {
-    if (child.nodeType === TEXT_NODE) {
-      const collapsed = (child.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ');
-      if (inBlockContainer && collapsed.trim() === '' && besideBlock(child)) child.remove();
-      else child.textContent = collapsed;
-    } else if (isElement(child)) {
-      tidyWhitespace(child, /^(ul|ol|li|blockquote|table|thead|tbody|tr)$/.test(tagOf(child)));
-    }
+const BLOCK_CONTAINER = /^(ul|ol|li|blockquote|table|thead|tbody|tr)$/;
+
+/** In document order, as a recursive walk would go, but with a loop: pastes can nest deep. */
+const tidyWhitespace = (root: Element): void => {
+  for (const node of descendantsOf(root)) {
+    if (node.nodeType !== TEXT_NODE) continue;
+    const parent = node.parentNode;
+    const inBlockContainer =
+      parent === root ||
+      (parent !== null && isElement(parent) && BLOCK_CONTAINER.test(tagOf(parent)));
+    const collapsed = (node.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ');
+    if (inBlockContainer && collapsed.trim() === '' && besideBlock(node)) node.remove();
+    else node.textContent = collapsed;
   }
 };
 
@@ -322,7 +331,7 @@ export const cleanPastedHtmlWithReport = (
   keepSafeLinks(root);
   flattenContainers(root);
   dropEmptyBlocks(root);
-  tidyWhitespace(root, true);
+  tidyWhitespace(root);
   stripAttributes(root);
   const view = doc.defaultView;
   if (!view) throw new Error('cleanPastedHtml needs a Document with a window (defaultView)');
