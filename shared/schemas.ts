@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyBoundsProblem, MAX_BODY_TEXT } from './body-bounds';
 
 /** Taxonomy term ids are stable slugs: a label may change, the id never does. */
 export const TermIdSchema = z
@@ -67,22 +68,56 @@ export interface RichNode {
   marks?: { type: string; attrs?: Record<string, unknown> | undefined }[] | undefined;
   text?: string | undefined;
 }
-export const RichNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
+
+/** Attributes a node or mark may carry: the editor's are a handful of short values. */
+export const MAX_ATTRS = 16;
+export const MAX_ATTR_TEXT = 8192;
+
+/**
+ * What an attribute can hold in the editor's JSON: a short string, a number, a boolean, null,
+ * or a short list of numbers (a table cell's column widths). Which names and values each node
+ * takes is the editor schema's to say (main/services/drafts.ts).
+ */
+const AttrValueSchema = z.union([
+  z.string().max(MAX_ATTR_TEXT),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.number().nullable()).max(1000),
+]);
+const AttrsSchema = z
+  .record(z.string().min(1).max(64), AttrValueSchema)
+  .refine((attrs) => Object.keys(attrs).length <= MAX_ATTRS, {
+    message: `has more than ${MAX_ATTRS} attributes`,
+  });
+
+/** The node's own shape; depth, size and text are bounded by RichNodeSchema before it is walked. */
+const RichNodeShape: z.ZodType<RichNode> = z.lazy(() =>
   z.object({
     type: z.string().min(1).max(64),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(RichNodeSchema).optional(),
+    attrs: AttrsSchema.optional(),
+    content: z.array(RichNodeShape).optional(),
     marks: z
-      .array(
-        z.object({
-          type: z.string().min(1).max(64),
-          attrs: z.record(z.string(), z.unknown()).optional(),
-        }),
-      )
+      .array(z.object({ type: z.string().min(1).max(64), attrs: AttrsSchema.optional() }))
+      .max(16)
       .optional(),
-    text: z.string().optional(),
+    text: z.string().max(MAX_BODY_TEXT).optional(),
   }),
 );
+
+/**
+ * A body, with its depth, number of nodes and amount of text bounded first, by a loop that
+ * cannot overflow the stack (shared/body-bounds.ts): zod walks the rest by recursion. Stores
+ * read their files through this schema too, so a file nested too deep reads as damaged
+ * instead of stopping the store.
+ */
+export const RichNodeSchema: z.ZodType<RichNode> = z
+  .unknown()
+  .superRefine((value, context) => {
+    const problem = bodyBoundsProblem(value);
+    if (problem) context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  })
+  .pipe(RichNodeShape);
 export const DocSchema = RichNodeSchema.refine((node) => node.type === 'doc', {
   message: 'the body must be a document',
 });

@@ -164,10 +164,16 @@ const describeIssues = (issues: readonly { path: PropertyKey[]; message: string 
     )
     .join('; ');
 
+/** A parse that ran out of stack: a payload nested deeper than any schema bounds. */
+const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack/i.test(error.message);
+
 /**
  * The one door into the services: takes a channel name and an untrusted payload, parses it with
- * the channel's schema, and always answers with a result envelope — never throws. `origin` is
- * the window asking; what the request publishes carries it.
+ * the channel's schema, and always answers with a result envelope — never throws, not even for
+ * a payload that makes the parse itself fail (the body schema bounds its own depth, and a
+ * stack overflow anywhere else is still answered as the client's mistake). `origin` is the
+ * window asking; what the request publishes carries it.
  */
 export const dispatch = async (
   handlers: Handlers,
@@ -178,26 +184,40 @@ export const dispatch = async (
   if (!isChannel(channel)) {
     return {
       ok: false,
-      error: { code: 'UNKNOWN_CHANNEL', message: `No such action: ${channel}` },
-    };
-  }
-  const parsed = requests[channel].input.safeParse(payload);
-  if (!parsed.success) {
-    return {
-      ok: false,
       error: {
-        code: 'INVALID_INPUT',
-        message: `Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}`,
+        code: 'UNKNOWN_CHANNEL',
+        message: `No such action: ${String(channel).slice(0, 80)}`,
       },
     };
   }
-  // Each channel's handler takes that channel's parsed input; the map is keyed by channel.
-  const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
+  let parsing = true;
   try {
+    const parsed = requests[channel].input.safeParse(payload);
+    parsing = false;
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}`,
+        },
+      };
+    }
+    // Each channel's handler takes that channel's parsed input; the map is keyed by channel.
+    const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await asRequestOf(origin, () => handler(parsed.data)) };
   } catch (error) {
     if (error instanceof ServiceError) {
       return { ok: false, error: { code: error.code, message: error.message } };
+    }
+    if (parsing && isStackOverflow(error)) {
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid request for ${channel}: it is nested too deeply to read`,
+        },
+      };
     }
     const message = error instanceof Error ? error.message : String(error);
     return {
