@@ -295,6 +295,18 @@ export const parseEventMessage = (value: unknown): EventMessage | null => {
   return { event: name, payload: parsedPayload.data, origin: parsedOrigin.data } as EventMessage;
 };
 
+/** Browser mode's paths and header: requests under `api/`, events on one stream. */
+export const API_PATH = 'api/';
+export const EVENTS_PATH = 'events';
+/** The header a page sends its own id in, so the events its requests cause say so. */
+export const ORIGIN_HEADER = 'x-newsroom-origin';
+
+/** A window's own id as it comes with a request: a short string, or none. */
+export const originOf = (value: unknown): string | null => {
+  const parsed = OriginSchema.safeParse(value ?? null);
+  return parsed.success ? parsed.data : null;
+};
+
 /** The IPC channel every event travels on, apart from the request channels. */
 export const EVENT_CHANNEL = 'newsroom:event';
 

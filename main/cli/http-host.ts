@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { API_PATH, EVENTS_PATH, ORIGIN_HEADER, originOf } from '../../shared/contract';
 import type { EventBus } from '../services/event-bus';
 import { dispatch, type Handlers } from '../services/handlers';
 import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../services/security';
@@ -78,13 +79,8 @@ const send = (
   response.end(body);
 };
 
-/** The header a page sends its own id in, so the events its requests cause say so. */
-const ORIGIN_HEADER = 'x-newsroom-origin';
-
-const originOf = (request: IncomingMessage): string | null => {
-  const value = request.headers[ORIGIN_HEADER];
-  return typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
-};
+const pageIdOf = (request: IncomingMessage): string | null =>
+  originOf(request.headers[ORIGIN_HEADER]);
 
 /** Keeps idle proxies and the browser from dropping a quiet stream. */
 const HEARTBEAT_MS = 25_000;
@@ -210,20 +206,20 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
       );
     }
 
-    if (url.pathname === '/events') {
+    if (url.pathname === `/${EVENTS_PATH}`) {
       if (request.method !== 'GET')
         return send(response, 405, 'text/plain; charset=utf-8', 'GET only\n', { allow: 'GET' });
       if (!options.events) return send(response, 404, 'text/plain; charset=utf-8', 'No events\n');
       return streamEvents(request, response, options.events);
     }
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith(`/${API_PATH}`)) {
       if (request.method !== 'POST')
         return send(response, 405, 'text/plain; charset=utf-8', 'POST only\n', { allow: 'POST' });
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, 'text/plain; charset=utf-8', 'JSON only\n');
       }
-      const channel = decodePath(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice(`/${API_PATH}`.length));
       if (channel === null) {
         return send(
           response,
@@ -250,7 +246,7 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
         const message = error instanceof Error ? error.message : String(error);
         return send(response, 400, 'application/json', refusal(`Unreadable request: ${message}`));
       }
-      const result = await dispatch(options.handlers, channel, payload, originOf(request));
+      const result = await dispatch(options.handlers, channel, payload, pageIdOf(request));
       return send(response, 200, 'application/json', JSON.stringify(result));
     }
 

@@ -15,6 +15,8 @@ const electronPath = (): string | null => {
   const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A network that drops packets without a word must not keep the editor from opening.
+    timeout: 60_000,
   });
   return probe.status === 0 && probe.stdout ? probe.stdout : null;
 };

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channels, EVENT_CHANNEL, type EventMessage } from '../../shared/contract';
+import { channels, EVENT_CHANNEL, originOf, type EventMessage } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { EventBus } from '../services/event-bus';
 import { dispatch, type Handlers } from '../services/handlers';
@@ -18,10 +18,6 @@ const forbidden: Result<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'This page may not use the editor’s services.' },
 };
-
-/** The window's own id for its requests: a short string, or none. */
-const originOf = (value: unknown): string | null =>
-  typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
 
 /**
  * Registers one handler per request channel; every payload goes through `dispatch`. Answers the

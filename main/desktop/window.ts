@@ -34,7 +34,7 @@ export const createSecureWindow = (
     title: 'Newsroom',
     backgroundColor: '#f4f5f7',
     webPreferences: {
-      // Reviewed: the preload exposes the contract's functions and two narrow subscriptions.
+      // Reviewed: the preload exposes one object, the contract's requests and one event feed.
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

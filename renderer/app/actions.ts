@@ -7,7 +7,14 @@ import {
   type Language,
 } from '../../shared/schemas';
 import type { Template } from '../../shared/template-schema';
-import { api, onAnyEvent } from '../api/client';
+import {
+  api,
+  deliverLocally,
+  eventsConnected,
+  onAnyEvent,
+  onStreamState,
+  type StreamState,
+} from '../api/client';
 import { deliverExport } from '../api/deliver-export';
 import type { SaveStatus } from '../features/editor/save-queue';
 import { CHANGED_ELSEWHERE } from '../features/sync/remote-save';
@@ -135,11 +142,39 @@ const reloadAll = (): void => {
     const openId = store.getState().open?.id;
     const active = await loadSnapshot();
     store.setState({ view: 'active' });
-    const stillThere = active.some((summary) => summary.id === openId);
-    setOpen(openId && stillThere ? await api['drafts:get']({ id: openId }) : null);
+    // The moved store is a copy, revisions and all: the open release stays open as it is, with
+    // its caret, its undo history and the edits this window is saving.
+    if (openId && !active.some((summary) => summary.id === openId)) setOpen(null);
     await loadPreferences();
   })().catch(fail);
 };
+
+/**
+ * The event stream came back after a drop: what was published meanwhile is lost, so the store
+ * is read again. The open release, if it changed meanwhile, goes to the editor as the save it
+ * missed, which reloads it or keeps the officer's unsaved text as for any other window's save.
+ */
+const resync = (): void => {
+  void (async () => {
+    await loadSnapshot();
+    await loadPreferences();
+    const { open, library } = store.getState();
+    const summary = open ? library.byId.get(open.id)?.summary : undefined;
+    if (summary) deliverLocally({ event: 'release:saved', payload: { summary }, origin: null });
+  })().catch(fail);
+};
+
+const onStream = (state: StreamState): void => {
+  if (state === 'reconnected') resync();
+  if (state === 'lost')
+    notify({
+      tone: 'error',
+      text: 'The window no longer hears of changes made elsewhere: the browser-mode host refused its event stream. Reload the page from the URL that `npm run start:web` printed.',
+    });
+};
+
+/** Reading the store waits for the event stream (so no change falls between), but not for ever. */
+const STREAM_WAIT_MS = 3_000;
 
 let started = false;
 
@@ -152,6 +187,7 @@ export const start = (): (() => void) => {
     schedule: nextFrame,
     onStoreChanged: reloadAll,
   });
+  const stopStream = onStreamState(onStream);
   const stopTheme = store.subscribe((state, previous) => {
     if (state.preferences && state.preferences !== previous.preferences)
       applyTheme(state.preferences.theme);
@@ -164,12 +200,17 @@ export const start = (): (() => void) => {
   }
   return () => {
     stopEvents();
+    stopStream();
     stopTheme();
   };
 };
 
 const boot = async (): Promise<void> => {
   try {
+    await Promise.race([
+      eventsConnected(),
+      new Promise((done) => setTimeout(done, STREAM_WAIT_MS)),
+    ]);
     const active = await loadSnapshot();
     // A window the shell opened on a given release says so in its address (#release=ID).
     const wanted =

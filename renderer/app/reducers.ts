@@ -83,7 +83,10 @@ export const sameSummary = (a: DraftSummary, b: DraftSummary): boolean =>
   a.contentTypeId === b.contentTypeId &&
   a.date === b.date &&
   a.language === b.language &&
-  sameEmbargo(a.embargo, b.embargo);
+  sameEmbargo(a.embargo, b.embargo) &&
+  // A release marked damaged (or mended) keeps its revision: the mark itself is the news.
+  a.damaged?.reason === b.damaged?.reason &&
+  a.damaged?.keptAs === b.damaged?.keptAs;
 
 /** The whole library as one answer gave it: the start, or a store that moved. */
 export const replaceLibrary = (

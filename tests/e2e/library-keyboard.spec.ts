@@ -187,7 +187,7 @@ test('2,000 releases: imported as a burst of events, drawn a screenful at a time
   await expect(page.getByText('No release open')).toBeVisible();
   await importMany(page, 2000);
   const library = libraryOf(page);
-  await expect(library.getByText('2000 releases', { exact: true })).toBeVisible({
+  await expect(library.getByText('2,000 releases', { exact: true })).toBeVisible({
     timeout: 30_000,
   });
   const list = releasesList(page);

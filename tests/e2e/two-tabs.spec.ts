@@ -42,3 +42,22 @@ test('a release created and edited in one tab appears and updates in the otherâ€
   await libraryOf(second).getByRole('button', { name: 'Restore' }).first().click();
   await expect(libraryOf(first).getByText('Talks resume in Geneva on Monday')).toBeVisible();
 });
+
+test('the release open in both tabs shows the other tabâ€™s saved text', async ({ context, app }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(app.url);
+  await newRelease(first, 'Blank release');
+  await first.getByLabel('Headline').fill('Border talks open');
+  await expect(saveStatus(first)).toHaveText(/Saved/);
+
+  await second.goto(app.url);
+  const libraryOf = (page: typeof first) => page.getByRole('navigation', { name: 'Library' });
+  await libraryOf(second).getByText('Border talks open').click();
+  await expect(second.getByLabel('Headline')).toHaveValue('Border talks open');
+
+  // Saved in the first tab: the second, with nothing unsaved, shows the new version.
+  await first.getByLabel('Headline').fill('Border talks open in Vienna');
+  await expect(saveStatus(first)).toHaveText(/Saved/);
+  await expect(second.getByLabel('Headline')).toHaveValue('Border talks open in Vienna');
+});

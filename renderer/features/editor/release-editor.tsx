@@ -77,7 +77,7 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
     shell.current = { onReload: props.onReload, onNotice };
   });
 
-  // A save in another window (desktop only): reload when clean, keep the officer's text when not.
+  // A save in another window or tab: reload when clean, keep the officer's text when not.
   useEffect(
     () =>
       onEvent('release:saved', ({ summary: saved }, fromHere) => {

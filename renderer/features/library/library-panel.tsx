@@ -149,7 +149,7 @@ export function LibraryPanel() {
           ) : (
             <>
               <span className="count">
-                {shown.length} release{shown.length === 1 ? '' : 's'}
+                {shown.length.toLocaleString('en')} release{shown.length === 1 ? '' : 's'}
                 {filter ? ' match' : ''}
               </span>
               <button type="button" className="button small" onClick={() => setSelecting(true)}>

@@ -69,37 +69,42 @@ export const LibraryRow = memo(function LibraryRow({
         className="library-open"
         tabIndex={tabIndex}
         aria-current={isOpen ? 'true' : undefined}
+        // Named by its headline, as it reads; the type, date and status describe it.
+        aria-labelledby={headlineId}
+        aria-describedby={`${headlineId}-details`}
         onClick={() => onOpen(summary.id)}
       >
         <span className="item-headline" id={headlineId}>
           {headlineOrUntitled(summary.headline)}
         </span>
-        <span className="item-meta">
-          <span>{summary.contentTypeId ? (typeLabel ?? summary.contentTypeId) : 'No type'}</span>
-          <span aria-hidden="true">·</span>
-          <span>{houseDate(summary.date)}</span>
-        </span>
-        {summary.embargo && (
-          <span
-            className={
-              isEmbargoPast(summary.embargo, new Date()) ? 'item-embargo past' : 'item-embargo'
-            }
-          >
-            {formatEmbargoLine(summary.embargo, summary.language)}
+        <span className="item-details" id={`${headlineId}-details`}>
+          <span className="item-meta">
+            <span>{summary.contentTypeId ? (typeLabel ?? summary.contentTypeId) : 'No type'}</span>
+            <span aria-hidden="true">·</span>
+            <span>{houseDate(summary.date)}</span>
           </span>
-        )}
-        {summary.damaged && (
-          <span className="item-damaged">
-            Damaged: its file could not be read and no good copy was found. Kept as{' '}
-            {summary.damaged.keptAs}
-          </span>
-        )}
-        <span className="item-meta">
-          <span className={`status status-${summary.status}`}>
-            {summary.status === 'ready' ? 'Ready' : 'Draft'}
-          </span>
-          <span className="item-updated">
-            <time dateTime={summary.updatedAt}>Edited {sinceLabel(summary.updatedAt)}</time>
+          {summary.embargo && (
+            <span
+              className={
+                isEmbargoPast(summary.embargo, new Date()) ? 'item-embargo past' : 'item-embargo'
+              }
+            >
+              {formatEmbargoLine(summary.embargo, summary.language)}
+            </span>
+          )}
+          {summary.damaged && (
+            <span className="item-damaged">
+              Damaged: its file could not be read and no good copy was found. Kept as{' '}
+              {summary.damaged.keptAs}
+            </span>
+          )}
+          <span className="item-meta">
+            <span className={`status status-${summary.status}`}>
+              {summary.status === 'ready' ? 'Ready' : 'Draft'}
+            </span>
+            <span className="item-updated">
+              <time dateTime={summary.updatedAt}>Edited {sinceLabel(summary.updatedAt)}</time>
+            </span>
           </span>
         </span>
       </button>
@@ -108,6 +113,7 @@ export const LibraryRow = memo(function LibraryRow({
           type="button"
           className="button small"
           tabIndex={tabIndex}
+          aria-describedby={headlineId}
           onClick={() => onRestore(summary.id)}
         >
           Restore
