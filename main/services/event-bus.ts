@@ -31,9 +31,18 @@ export const createEventBus = (): EventBus => {
   const listeners = new Set<(message: EventMessage) => void>();
   return {
     publish(event, payload) {
-      // A payload that does not fit its schema is a bug in main: fail where it was published.
-      const parsed = events[event].parse(payload);
-      const message = { event, payload: parsed, origin: currentOrigin() };
+      // A payload that does not fit its schema is a bug in main. It is published after the
+      // change is on disk, so it must not turn that success into a failed answer: it is left
+      // out, loudly, and the windows read the change the next time they read the store.
+      const parsed = events[event].safeParse(payload);
+      if (!parsed.success) {
+        console.error(
+          `Event ${event} not sent: its payload does not fit the contract`,
+          parsed.error,
+        );
+        return;
+      }
+      const message = { event, payload: parsed.data, origin: currentOrigin() };
       for (const listener of [...listeners]) {
         try {
           // The payload was parsed by its own event's schema just above.
