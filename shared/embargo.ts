@@ -1,22 +1,14 @@
 import { formatHouseDate } from './dateline';
+import { isValidTimeZone, localDateTimeParts } from './local-time';
 import type { Embargo, Language } from './schemas';
+
+export { isValidTimeZone };
 
 /** The organisation's seat: what an embargo's zone is until the officer picks another. */
 export const DEFAULT_TIME_ZONE = 'Europe/Vienna';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-/** Whether the runtime's ICU knows the zone (aliases such as `Asia/Calcutta` included). */
-export const isValidTimeZone = (timeZone: string): boolean => {
-  if (timeZone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * ICU still lists some zones under their old names; officers look for the current ones. Each
@@ -72,25 +64,24 @@ const zoneOffset = (timeZone: string, instant: number): number => {
   return wall + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 - whole;
 };
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
 /** The local wall time as if it were UTC, checked to be a real calendar date and clock time. */
 const wallClock = (localDateTime: string): number => {
-  const match = LOCAL.exec(localDateTime);
-  if (!match) throw new RangeError(`Not a local date and time YYYY-MM-DDTHH:MM: ${localDateTime}`);
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const wall = new Date(new Date(0).setUTCFullYear(year, month - 1, day)).setUTCHours(hour, minute);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) {
-    throw new RangeError(`No such date and time: ${localDateTime}`);
+  const parts = localDateTimeParts(localDateTime);
+  if (!parts) throw new RangeError(`No such local date and time: ${localDateTime}`);
+  const { year, month, day, hour, minute } = parts;
+  return new Date(new Date(0).setUTCFullYear(year, month - 1, day)).setUTCHours(hour, minute);
+};
+
+/**
+ * Why an embargo cannot be read (a zone this computer does not know, a date that is not on the
+ * calendar), or null. Saves refuse such an embargo; one already stored shows as invalid.
+ */
+export const embargoProblem = (embargo: Embargo): string | null => {
+  if (!isValidTimeZone(embargo.timeZone)) return `"${embargo.timeZone}" is not a known time zone`;
+  if (!localDateTimeParts(embargo.localDateTime)) {
+    return `"${embargo.localDateTime}" is not a real date and time (YYYY-MM-DDTHH:MM)`;
   }
-  return wall;
+  return null;
 };
 
 /**
@@ -126,12 +117,29 @@ export const embargoInstant = (embargo: Embargo): Date => {
   return new Date(matches[0] ?? wall - before);
 };
 
-/** True once the embargo has lifted: at its instant or after. */
-export const isEmbargoPast = (embargo: Embargo, now: Date): boolean =>
-  embargoInstant(embargo).getTime() <= now.getTime();
+/**
+ * True once the embargo has lifted: at its instant or after. An embargo that cannot be read
+ * has not lifted: better held back than sent early.
+ */
+export const isEmbargoPast = (embargo: Embargo, now: Date): boolean => {
+  if (embargoProblem(embargo) !== null) return false;
+  try {
+    return embargoInstant(embargo).getTime() <= now.getTime();
+  } catch {
+    return false;
+  }
+};
 
 /** Locales for the zone's short name: British English prints `CEST` where en-US prints `GMT+2`. */
 const ZONE_NAME_LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru', fr: 'fr', de: 'de' };
+
+/** Said after an embargo that cannot be read, so the line still shows what was stored. */
+const INVALID: Record<Language, string> = {
+  en: 'invalid embargo',
+  ru: 'недействительное эмбарго',
+  fr: 'embargo non valide',
+  de: 'ungültige Sperrfrist',
+};
 
 const EMBARGO_LINES: Record<Language, (when: string) => string> = {
   en: (when) => `EMBARGOED UNTIL ${when}`,
@@ -140,13 +148,8 @@ const EMBARGO_LINES: Record<Language, (when: string) => string> = {
   de: (when) => `SPERRFRIST: ${when}`,
 };
 
-/**
- * The line printed above an embargoed release, e.g.
- * `EMBARGOED UNTIL 15 June 2022, 09:00 CEST (Europe/Vienna)`. The time is the one the clock in
- * the zone shows at the embargo's instant (so a time in a spring gap prints as moved forward);
- * the zone's IANA name follows its short name, which alone can be ambiguous or just `GMT+5`.
- */
-export const formatEmbargoLine = (embargo: Embargo, language: Language = 'en'): string => {
+/** `15 June 2022, 09:00 CEST (Europe/Vienna)`, for an embargo that can be read. */
+const readableEmbargo = (embargo: Embargo, language: Language): string => {
   const instant = embargoInstant(embargo);
   const parts = new Intl.DateTimeFormat(ZONE_NAME_LOCALES[language], {
     timeZone: embargo.timeZone,
@@ -164,6 +167,25 @@ export const formatEmbargoLine = (embargo: Embargo, language: Language = 'en'): 
   const date = formatHouseDate(`${year}-${get('month')}-${get('day')}`, language);
   const time = `${get('hour')}:${get('minute')}`;
   const clock = language === 'de' ? `${time} Uhr` : time;
+  return `${date}, ${clock} ${get('timeZoneName')} (${embargo.timeZone})`;
+};
+
+/**
+ * The line printed above an embargoed release, e.g.
+ * `EMBARGOED UNTIL 15 June 2022, 09:00 CEST (Europe/Vienna)`. The time is the one the clock in
+ * the zone shows at the embargo's instant (so a time in a spring gap prints as moved forward);
+ * the zone's IANA name follows its short name, which alone can be ambiguous or just `GMT+5`.
+ */
+export const formatEmbargoLine = (embargo: Embargo, language: Language = 'en'): string => {
   const line = EMBARGO_LINES[language] ?? EMBARGO_LINES.en;
-  return line(`${date}, ${clock} ${get('timeZoneName')} (${embargo.timeZone})`);
+  // One that cannot be read prints what was stored and says so; it never throws, which would
+  // take the library, and every other release in it, down with it.
+  const invalid = (): string =>
+    `${line(`${embargo.localDateTime} (${embargo.timeZone})`)}: ${INVALID[language] ?? INVALID.en}`;
+  if (embargoProblem(embargo) !== null) return invalid();
+  try {
+    return line(readableEmbargo(embargo, language));
+  } catch {
+    return invalid();
+  }
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bodyBoundsProblem, MAX_BODY_TEXT } from './body-bounds';
+import { isValidTimeZone, localDateTimeParts } from './local-time';
 
 /** Taxonomy term ids are stable slugs: a label may change, the id never does. */
 export const TermIdSchema = z
@@ -144,6 +145,28 @@ export const EmbargoSchema = z.object({
   timeZone: z.string().min(1).max(64),
 });
 export type Embargo = z.infer<typeof EmbargoSchema>;
+
+/**
+ * An embargo as a window or an import sets it: a zone this computer knows and a time that is
+ * on the calendar and the clock. Kept apart from EmbargoSchema, which reads what is already
+ * stored: a zone the next ICU drops must not turn a stored release into a damaged one.
+ */
+export const EmbargoInputSchema = EmbargoSchema.superRefine((embargo, context) => {
+  if (!isValidTimeZone(embargo.timeZone)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['timeZone'],
+      message: `"${embargo.timeZone}" is not a time zone this computer knows (use an IANA name such as Europe/Vienna)`,
+    });
+  }
+  if (!localDateTimeParts(embargo.localDateTime)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['localDateTime'],
+      message: `"${embargo.localDateTime}" is not a real date and time`,
+    });
+  }
+});
 
 export const TermFieldSchema = z.enum([
   'contentType',

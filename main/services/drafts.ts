@@ -8,6 +8,7 @@ import { isAllowedHref, releaseExtensions } from '../../shared/extensions';
 import { ServiceError } from '../../shared/result';
 import {
   DraftSchema,
+  EmbargoInputSchema,
   RichNodeSchema,
   type ReleaseBlocks,
   emptyBlocks,
@@ -227,6 +228,18 @@ export const checkReleaseText = (headline: string, blocks: ReleaseBlocks | undef
   }
 };
 
+/** A zone this computer knows and a time on the calendar: what EmbargoInputSchema asks. */
+export const checkEmbargo = (meta: ReleaseMeta): void => {
+  if (!meta.embargo) return;
+  const parsed = EmbargoInputSchema.safeParse(meta.embargo);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(
+      `meta.embargo${issue?.path.length ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'is not a valid embargo'}`,
+    );
+  }
+};
+
 const TERM_FIELDS: readonly [keyof ReleaseMeta, TaxonomyName][] = [
   ['contentTypeId', 'contentTypes'],
   ['placeIds', 'places'],
@@ -261,6 +274,7 @@ export const checkTerms = (meta: ReleaseMeta, taxonomies: Taxonomies): void => {
 export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | null => {
   try {
     checkTerms(draft.meta, taxonomies);
+    checkEmbargo(draft.meta);
     checkReleaseText(draft.headline, draft.blocks);
     checkBody(draft.body);
     return null;
@@ -279,6 +293,7 @@ export const createDraftService = (
     release: Pick<Draft, 'headline' | 'body' | 'meta'> & { blocks?: ReleaseBlocks | undefined },
   ): void => {
     checkTerms(release.meta, store.getTaxonomies());
+    checkEmbargo(release.meta);
     checkReleaseText(release.headline, release.blocks);
     checkBody(release.body);
   };

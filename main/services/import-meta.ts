@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../shared/embargo';
+import { DEFAULT_TIME_ZONE, embargoProblem } from '../../shared/embargo';
 import {
   DraftIdSchema,
   emptyBlocks,
@@ -122,11 +122,13 @@ const readEmbargo = (value: unknown, warnings: string[]): Embargo | null => {
   const zone =
     zoneGiven ??
     (typeof until === 'string' && /Z$/i.test(until.trim()) ? 'UTC' : DEFAULT_TIME_ZONE);
-  if (!local || !isValidTimeZone(zone)) {
+  const embargo = local ? { localDateTime: local[0].replace(' ', 'T'), timeZone: zone } : null;
+  // A zone this computer does not know, a 30 February: left out with a word, as a save refuses it.
+  if (!embargo || embargoProblem(embargo)) {
     warnings.push(`embargo: "${shown(value)}" is not a date and time with a known time zone.`);
     return null;
   }
-  return { localDateTime: local[0].replace(' ', 'T'), timeZone: zone };
+  return embargo;
 };
 
 const readBlocks = (frontMatter: Record<string, unknown>, warnings: string[]): ReleaseBlocks => {
