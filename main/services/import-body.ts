@@ -51,5 +51,16 @@ export const validatedBody = (body: RichNode, sourceName: string): RichNode => {
       `${sourceName}: the text does not fit a release body (${reason}).`,
     );
   }
-  return DocSchema.parse(node.toJSON());
+  // Through JSON, as the store will keep it: a number the HTML did not give (`start="x"` is NaN)
+  // becomes null, which the editor reads as its default.
+  const json: unknown = JSON.parse(JSON.stringify(node.toJSON()));
+  const checked = DocSchema.safeParse(json);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new ServiceError(
+      'INVALID_INPUT',
+      `${sourceName}: the text does not fit a release body (${issue?.message ?? 'invalid'}).`,
+    );
+  }
+  return checked.data;
 };

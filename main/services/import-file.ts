@@ -1,3 +1,4 @@
+import { MAX_BODY_DEPTH } from '../../shared/body-bounds';
 import { ServiceError } from '../../shared/result';
 import type { Taxonomies } from '../../shared/schemas';
 import type { ImportedRelease } from './import';
@@ -116,7 +117,17 @@ export const parseImportFile = (
   if (!kind)
     throw invalid(`${fileName}: only Markdown (.md) and HTML (.html) files can be imported.`);
   checkImportText(fileName, text);
-  return kind === 'md'
-    ? parseMarkdownRelease(text, taxonomies, fileName)
-    : parseHtmlRelease(text, taxonomies, fileName);
+  try {
+    return kind === 'md'
+      ? parseMarkdownRelease(text, taxonomies, fileName)
+      : parseHtmlRelease(text, taxonomies, fileName);
+  } catch (error) {
+    // The parsers recurse into quotes and lists; the body could not hold that depth anyway.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw invalid(
+        `${fileName} is nested too deeply to import (a release holds at most ${MAX_BODY_DEPTH} levels of quotes and lists).`,
+      );
+    }
+    throw error;
+  }
 };

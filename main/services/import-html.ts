@@ -5,9 +5,50 @@ import { ServiceError } from '../../shared/result';
 import { DocSchema, type RichNode, type Taxonomies } from '../../shared/schemas';
 import { wrapStrayInline } from './import-body';
 import { sanitizeImportHtml } from './export-sanitizer';
-import { assembleRelease, type ImportedRelease } from './import';
+import { assembleRelease, unreadable, type ImportedRelease } from './import';
 
 const invalid = (message: string): ServiceError => new ServiceError('INVALID_INPUT', message);
+
+/**
+ * HTML elements an import may hold. A long release has a few hundred; the DOMs the import
+ * goes through (jsdom, DOMPurify's, Tiptap's) take about 20 KB and 100 µs an element, so a
+ * file of 400,000 `<br>` would need gigabytes. Counted on the text before any parsing.
+ */
+export const MAX_HTML_ELEMENTS = 20_000;
+
+const countOpeningTags = (text: string, limit: number): number => {
+  const tag = /<[a-zA-Z]/g;
+  let count = 0;
+  while (count <= limit && tag.exec(text)) count += 1;
+  return count;
+};
+
+const found =
+  (selector: string) =>
+  (document: Document): boolean =>
+    document.querySelector(selector) !== null;
+
+const CELL_BLOCKS: Record<string, ReadonlySet<string>> = {
+  TD: new Set(['P', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4']),
+  TH: new Set(['P', 'UL', 'OL']),
+};
+
+/**
+ * `td > :is(p, ul, ol, blockquote, h1, h2, h3, h4) ~ *` and `th > :is(p, ul, ol) ~ *`: an
+ * element after a block in a cell. Walked by hand: jsdom answers `~` by looking back along
+ * the siblings of every element, which for 400,000 `<br>` in one cell ran for minutes.
+ */
+const hasCellWithMoreThanALine = (document: Document): boolean => {
+  for (const cell of document.querySelectorAll('td, th')) {
+    const blocks = CELL_BLOCKS[cell.tagName];
+    let afterBlock = false;
+    for (let child = cell.firstElementChild; child; child = child.nextElementSibling) {
+      if (afterBlock) return true;
+      afterBlock = blocks?.has(child.tagName) ?? false;
+    }
+  }
+  return false;
+};
 
 /** Our own `<meta>` names (see shared/export/html-head.ts) and the front-matter field each feeds. */
 const META_FIELDS: Record<string, { field: string; many: boolean }> = {
@@ -24,18 +65,18 @@ const META_FIELDS: Record<string, { field: string; many: boolean }> = {
 };
 
 /** What a release body cannot hold, which the parser would drop without a word. */
-const LOST: [string, string][] = [
+const LOST: [(document: Document) => boolean, string][] = [
   // Our own export's JSON-LD is data, read through the <meta> tags instead.
-  ['script:not([type="application/ld+json"])', 'A script was removed'],
-  ['iframe, object, embed', 'An embedded frame or object was removed'],
-  ['img, picture, video, audio, svg', 'An image or media element was left out'],
+  [found('script:not([type="application/ld+json"])'), 'A script was removed'],
+  [found('iframe, object, embed'), 'An embedded frame or object was removed'],
+  [found('img, picture, video, audio, svg'), 'An image or media element was left out'],
   // A table within a table, or a cell holding more than a line of text, has no Markdown form.
   [
-    'table table, td > :is(p, ul, ol, blockquote, h1, h2, h3, h4) ~ *, th > :is(p, ul, ol) ~ *',
+    (document) => found('table table')(document) || hasCellWithMoreThanALine(document),
     'A table’s layout was simplified (its text is kept)',
   ],
-  ['pre, code', 'Code was left out (its text is kept)'],
-  ['form, input, button, select, textarea', 'A form was left out'],
+  [found('pre, code'), 'Code was left out (its text is kept)'],
+  [found('form, input, button, select, textarea'), 'A form was left out'],
 ];
 
 const frontMatterFromHead = (document: Document): Record<string, unknown> => {
@@ -105,13 +146,16 @@ export const parseHtmlRelease = (
     throw invalid(`${sourceName} contains NUL bytes: it is a binary file, not HTML.`);
   }
   if (!text.trim()) throw invalid(`${sourceName} is empty: there is nothing to import.`);
+  if (countOpeningTags(text, MAX_HTML_ELEMENTS) > MAX_HTML_ELEMENTS) {
+    throw invalid(
+      `${sourceName} has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} HTML elements; a press release has a few hundred, so it was not imported.`,
+    );
+  }
   const { document } = new JSDOM(text).window;
   const frontMatter = frontMatterFromHead(document);
   const embargo = embargoFromList(document);
   if (embargo) frontMatter['embargo'] = embargo;
-  const warnings = LOST.filter(([selector]) => document.querySelector(selector)).map(
-    ([, message]) => `${message}.`,
-  );
+  const warnings = LOST.filter(([lost]) => lost(document)).map(([, message]) => `${message}.`);
 
   // Gone before anything is read, so no script text can end up in a headline or a field.
   for (const element of document.querySelectorAll('script, style, template, noscript')) {
@@ -144,7 +188,7 @@ export const parseHtmlRelease = (
   const parsed = DocSchema.safeParse(
     generateJSON(clean.replace(/>\n+</g, '><'), releaseExtensions(), { preserveWhitespace: true }),
   );
-  if (!parsed.success) throw invalid(`${sourceName}: the HTML could not be read.`);
+  if (!parsed.success) throw invalid(unreadable(sourceName, 'HTML', parsed.error.issues));
   const body: RichNode = wrapStrayInline(parsed.data);
   return assembleRelease(
     {

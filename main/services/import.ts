@@ -73,9 +73,24 @@ const withoutComments = (node: RichNode): RichNode =>
     ? { ...node, content: node.content.filter((child) => !isComment(child)).map(withoutComments) }
     : node;
 
+/**
+ * Why a parsed file is not a body: the limit it breaks when it breaks one (too deep, too many
+ * parts), said as such, or that it could not be read.
+ */
+export const unreadable = (
+  sourceName: string,
+  format: string,
+  issues: readonly { path: PropertyKey[]; message: string; code?: string }[],
+): string => {
+  const bound = issues.find((issue) => issue.code === 'custom' && issue.path.length === 0);
+  return bound
+    ? `${sourceName}: the text ${bound.message}, so it was not imported.`
+    : `${sourceName}: the ${format} could not be read.`;
+};
+
 const parseBody = (markdown: string, sourceName: string): RichNode => {
   const parsed = DocSchema.safeParse(releaseMarkdown().parse(markdown));
-  if (!parsed.success) throw invalid(`${sourceName}: the Markdown could not be read.`);
+  if (!parsed.success) throw invalid(unreadable(sourceName, 'Markdown', parsed.error.issues));
   const body = withoutComments(wrapStrayInline(parsed.data));
   return body.content?.length ? body : { ...body, content: [{ type: 'paragraph' }] };
 };
