@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/desktop/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('main/desktop/index.ts'),
+          // Imports are parsed on this worker thread (main/services/import-off-thread.ts).
+          'import-worker': resolve('main/services/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {
