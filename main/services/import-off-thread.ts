@@ -12,6 +12,7 @@ import {
   type Taxonomies,
 } from '../../shared/schemas';
 import type { ImportedRelease } from './import';
+import { parseImportFile } from './import-file';
 
 /**
  * Imports are parsed on a worker thread, so that a long one never holds up a save: the desktop
@@ -87,7 +88,11 @@ export class ImportParser {
   private nextId = 1;
   private idle: NodeJS.Timeout | undefined;
 
-  constructor(private readonly timeLimitMs = IMPORT_TIME_LIMIT_MS) {}
+  constructor(
+    private readonly timeLimitMs = IMPORT_TIME_LIMIT_MS,
+    /** How the worker is started; a test may start one that fails. */
+    private readonly start: () => Worker = startWorker,
+  ) {}
 
   /** The release in `text`, parsed on the worker; an INVALID_INPUT error names the file. */
   parse: ParseImport = (name, text, taxonomies) => {
@@ -104,10 +109,17 @@ export class ImportParser {
 
   private async run(name: string, text: string, taxonomies: Taxonomies): Promise<ImportedRelease> {
     clearTimeout(this.idle);
+    if (this.warned) return parseImportFile(name, text, taxonomies);
     const worker = this.ensureWorker();
     worker.ref();
     try {
-      await this.ready;
+      try {
+        await this.ready;
+      } catch (error) {
+        // A shell that cannot start threads still imports, as it did before: on this thread.
+        this.warnOnce(error);
+        return parseImportFile(name, text, taxonomies);
+      }
       return await this.post(worker, name, text, taxonomies);
     } finally {
       if (this.worker && !this.job) {
@@ -116,6 +128,16 @@ export class ImportParser {
         this.idle.unref();
       }
     }
+  }
+
+  /** Set once a worker failed to start: later files are read here without trying again. */
+  private warned = false;
+
+  private warnOnce(error: unknown): void {
+    if (this.warned) return;
+    this.warned = true;
+    const why = error instanceof Error ? error.message : String(error);
+    console.warn(`Imports are read on the main thread: the import worker did not start (${why}).`);
   }
 
   private post(
@@ -143,7 +165,7 @@ export class ImportParser {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = this.start();
     let started = (): void => undefined;
     let failed = (_error: Error): void => undefined;
     this.ready = new Promise<void>((resolve, reject) => {

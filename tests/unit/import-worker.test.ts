@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../main/services/handlers';
 import { importFiles } from '../../main/services/import-files';
 import { ImportParser } from '../../main/services/import-off-thread';
@@ -89,6 +90,29 @@ describe('the import worker’s time limit', () => {
       expect(summary.imported).toMatchObject([{ name: 'fine.md', headline: 'Fine' }]);
     } finally {
       await closeHandlersFixture(fixture);
+    }
+  });
+});
+
+describe('a shell where the worker cannot start', () => {
+  it('still imports, on the main thread, and says why once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const parser = new ImportParser(
+      1_000,
+      () => new Worker('throw new Error("no threads here")', { eval: true }),
+    );
+    try {
+      await expect(parser.parse('a.md', '# A\n\nText.', taxonomies)).resolves.toMatchObject({
+        headline: 'A',
+      });
+      await expect(parser.parse('b.md', '# B\n\nText.', taxonomies)).resolves.toMatchObject({
+        headline: 'B',
+      });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/no threads here/);
+    } finally {
+      warn.mockRestore();
+      await parser.close();
     }
   });
 });
