@@ -35,6 +35,35 @@ export const wrapStrayInline = (node: RichNode): RichNode => {
   return { ...node, content: blocks };
 };
 
+/** The marks with each type once, the first kept. */
+const marksOnce = (marks: NonNullable<RichNode['marks']>): NonNullable<RichNode['marks']> => {
+  const seen = new Set<string>();
+  return marks.filter((mark) => {
+    if (seen.has(mark.type)) return false;
+    seen.add(mark.type);
+    return true;
+  });
+};
+
+/**
+ * A copy of the body with each mark once per text: `*a *b* c*` is emphasis inside emphasis,
+ * which Markdown allows and the editor cannot hold (the whole file was refused as an "Invalid
+ * collection of marks"). Walked with a loop, as everything that reads a body before it is in
+ * the editor's shape.
+ */
+const withMarksOnce = (body: RichNode): RichNode => {
+  const copy: RichNode = { ...body };
+  const pending: RichNode[] = [copy];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.marks) node.marks = marksOnce(node.marks);
+    if (node.content) {
+      node.content = node.content.map((child) => ({ ...child }));
+      for (const child of node.content) pending.push(child);
+    }
+  }
+  return copy;
+};
+
 /**
  * The body checked against the editor's own schema, in the shape the editor writes it:
  * an import can only ever produce what the editor could have made.
@@ -42,7 +71,7 @@ export const wrapStrayInline = (node: RichNode): RichNode => {
 export const validatedBody = (body: RichNode, sourceName: string): RichNode => {
   let node: Node;
   try {
-    node = Node.fromJSON(releaseSchema(), body);
+    node = Node.fromJSON(releaseSchema(), withMarksOnce(body));
     node.check();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -67,6 +67,23 @@ describe('crafted imports finish in time linear in their size', () => {
   });
 });
 
+describe('deep emphasis', () => {
+  it('imports emphasis inside emphasis as one (the editor holds each mark once)', () => {
+    const release = parseImportFile('nested.md', '# N\n\n*a *b* c* and **d **e** f**', taxonomies);
+    expect(release.body.content?.[0]?.content).toEqual([
+      { type: 'text', text: 'a b c', marks: [{ type: 'italic' }] },
+      { type: 'text', text: ' and ' },
+      { type: 'text', text: 'd e f', marks: [{ type: 'bold' }] },
+    ]);
+  });
+
+  it('reads emphasis nested thousands of levels deep (marked recursed once a level)', () => {
+    const n = 5_000;
+    const release = parseImportFile('deep.md', `${'*a '.repeat(n)}b${' c*'.repeat(n)}`, taxonomies);
+    expect(JSON.stringify(release.body)).toContain('italic');
+  });
+});
+
 describe('what an import refuses at once', () => {
   it('refuses HTML with more elements than a release could have, naming the file', () => {
     const started = performance.now();
