@@ -87,6 +87,8 @@ export class ImportParser {
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private idle: NodeJS.Timeout | undefined;
+  /** Set once a worker failed to start: later files are read here without trying again. */
+  private warned = false;
 
   constructor(
     private readonly timeLimitMs = IMPORT_TIME_LIMIT_MS,
@@ -129,9 +131,6 @@ export class ImportParser {
       }
     }
   }
-
-  /** Set once a worker failed to start: later files are read here without trying again. */
-  private warned = false;
 
   private warnOnce(error: unknown): void {
     if (this.warned) return;
