@@ -28,9 +28,9 @@ const parse = (name: string, text: string) => (): void => {
 
 /**
  * The files issue 11 found freezing the import, each a few times smaller. Before the fix each
- * grew with the square of its size (`*a ` × 16,000 took 28 s); now twice the size takes about
- * twice the time. The ratio is asserted, not a duration, so a slow machine passes and a
- * quadratic parser (ratio 4) does not.
+ * grew with the square of its size (`*a ` × 16,000 took 28 s); now four times the size takes
+ * about four times as long. The ratio is asserted, not a duration, so a slow machine passes and
+ * a quadratic parser (ratio 16) does not.
  */
 const CRAFTED: [string, string, (n: number) => string, number][] = [
   ['`*a ` repeated (unclosed emphasis)', 'em.md', (n) => '*a '.repeat(n), 20_000],
@@ -59,11 +59,13 @@ const CRAFTED: [string, string, (n: number) => string, number][] = [
 
 describe('crafted imports finish in time linear in their size', () => {
   it.each(CRAFTED)('%s', (_label, name, make, n) => {
-    const small = make(n);
+    // Four times the size: a linear parser takes about 4 times as long, a quadratic one 16.
+    // The margin between them absorbs a loaded machine (2n against n, at 3, did not).
+    const small = make(n / 2);
     const large = make(2 * n);
     parse(name, small)(); // Warm up: the first parse loads the extensions and jsdom.
     const ratio = fastest(parse(name, large)) / fastest(parse(name, small));
-    expect(ratio).toBeLessThan(3);
+    expect(ratio).toBeLessThan(8);
   });
 });
 
