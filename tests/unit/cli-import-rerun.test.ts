@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { cli } from '../support/run-cli';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -14,16 +15,6 @@ const cliPath = path.join(root, 'main/cli/newsroom.ts');
 let tmp: string;
 let store: string;
 let input: string;
-
-const cli = async (...argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-};
 
 const headlineOf = (n: number) => `Release number ${n}`;
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../main/cli/newsroom';
+import { cli } from '../support/run-cli';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -12,17 +12,6 @@ const cliPath = path.join(root, 'main/cli/newsroom.ts');
 
 let tmp: string;
 let store: string;
-
-/** Runs the CLI in-process and captures what it prints. */
-const cli = async (...argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-};
 
 const RELEASE = `# Mission opens office in Osh
 

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fastest } from '../support/fastest';
 import { parseImportFile } from '../../main/services/import-file';
 import { MAX_HTML_ELEMENTS } from '../../main/services/import-html';
 import seed from '../../main/store/seed/taxonomies.json';
 import { TaxonomiesSchema } from '../../shared/schemas';
 
 const taxonomies = TaxonomiesSchema.parse(seed);
-
-/** The fastest of three runs: the least disturbed by whatever else the machine is doing. */
-const fastest = (run: () => void): number => {
-  let best = Infinity;
-  for (let i = 0; i < 3; i += 1) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-};
 
 /** Parsing, whether it succeeds or refuses the file: what is measured is the time it takes. */
 const parse = (name: string, text: string) => (): void => {

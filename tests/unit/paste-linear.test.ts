@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fastest } from '../support/fastest';
 import { cleanPastedHtml } from '../../shared/paste/clean-pasted-html';
 import { document } from '../support/paste-helpers';
-
-/** The fastest of three runs: the least disturbed by whatever else the machine is doing. */
-const fastest = (run: () => void): number => {
-  let best = Infinity;
-  for (let i = 0; i < 3; i += 1) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-};
 
 /**
  * Issue 11's crafted HTML, pasted. In Chromium (the renderer) the cleaner was already linear

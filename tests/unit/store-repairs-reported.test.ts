@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../main/cli/newsroom';
+import { cli } from '../support/run-cli';
 import { openServices, type OpenedServices } from '../../main/services';
 import {
   followStoreReport,
@@ -37,16 +37,6 @@ afterEach(async () => {
   await closeAll();
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-const cli = async (...argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-};
 
 /** A closed store with one release and the officer's templates, saved in that order. */
 const storeWithWork = async (templateNames: string[] = ['Office opening']): Promise<string> => {
