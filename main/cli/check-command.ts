@@ -1,5 +1,5 @@
 import { checkStore, type CheckFinding } from '../store/check';
-import { validateDraft } from '../services/drafts';
+import { validateDraft } from '../services/draft-checks';
 import { parse, requireStoreDir, type CliIo } from './cli-support';
 
 const line = (finding: CheckFinding): string =>

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../../shared/result';
 import type { StoreMoveResult } from '../../shared/preferences-schema';
-import { validateDraft } from './drafts';
+import { validateDraft } from './draft-checks';
 import type { OpenedServices } from './index';
 import { checkStore } from '../store/check';
 import { errorCode, isTempFile, syncDirectory } from '../store/durable-write';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateDraft } from '../../main/services/drafts';
+import { validateDraft } from '../../main/services/draft-checks';
 import { createHandlers, dispatch, type Handlers } from '../../main/services/handlers';
 import { openServices } from '../../main/services';
 import { checkStore } from '../../main/store/check';
