@@ -171,9 +171,6 @@ export const RENDERER_COMMANDS = [
 export type RendererCommand = (typeof RENDERER_COMMANDS)[number];
 export const RendererCommandSchema = z.enum(RENDERER_COMMANDS);
 
-export const isRendererCommand = (value: unknown): value is RendererCommand =>
-  RendererCommandSchema.safeParse(value).success;
-
 export interface CommandSpec {
   label: string;
   /** Electron accelerator syntax; `CmdOrCtrl` is ⌘ on macOS and Ctrl elsewhere. */
@@ -264,9 +261,6 @@ export const channels = Object.keys(requests) as Channel[];
 
 export const isChannel = (name: string): name is Channel => Object.hasOwn(requests, name);
 
-export const isDesktopOnly = (channel: Channel): boolean =>
-  'desktopOnly' in requests[channel] && requests[channel].desktopOnly === true;
-
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
@@ -277,8 +271,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type EventMessage = {
   [E in EventName]: { event: E; payload: EventPayload<E>; origin: string | null };
 }[EventName];
-
-export const eventNames = Object.keys(events) as EventName[];
 
 const OriginSchema = z.string().min(1).max(64).nullable();
 

@@ -132,17 +132,6 @@ export const upsertSummaries = (
   };
 };
 
-/** Entries re-read with other content-type labels (the taxonomies came anew). */
-export const relabelLibrary = (
-  library: LibraryState,
-  typeLabels: ReadonlyMap<string, string>,
-): LibraryState =>
-  replaceLibrary(
-    library,
-    [...library.byId.values()].map((entry) => entry.summary),
-    typeLabels,
-  );
-
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 type Compare = (a: LibraryEntry, b: LibraryEntry) => number;

@@ -8,7 +8,6 @@ import {
   addNotice,
   deriveList,
   emptyLibrary,
-  relabelLibrary,
   removeTemplate,
   replaceLibrary,
   upsertSummaries,
@@ -119,15 +118,6 @@ export const createMirror = (store: AppStore) => {
       if (next !== library) store.setState({ library: next });
     },
 
-    receiveTaxonomies(taxonomies: Taxonomies): void {
-      const typeLabels = labelsOf(taxonomies);
-      store.setState((state) => ({
-        taxonomies,
-        typeLabels,
-        library: relabelLibrary(state.library, typeLabels),
-      }));
-    },
-
     receiveTemplates(templates: readonly Template[]): void {
       store.setState({ templates });
     },
@@ -142,10 +132,6 @@ export const createMirror = (store: AppStore) => {
 
     receivePreferences(preferences: PreferencesView): void {
       store.setState({ preferences });
-    },
-
-    receiveStorePath(storePath: string): void {
-      store.setState({ storePath });
     },
   };
 };
