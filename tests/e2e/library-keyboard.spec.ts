@@ -82,13 +82,22 @@ const tabInto = async (page: Page, within: Locator, limit = 40): Promise<void> =
   throw new Error('Tab never reached the list');
 };
 
+/**
+ * Opens the window and waits until it has read the (empty) store. Releases seeded while it is
+ * still opening would be read by its boot, opened, and remembered as the last one open.
+ */
+const openEmpty = async (page: Page, url: string): Promise<void> => {
+  await page.goto(url);
+  await expect(libraryOf(page)).toBeVisible();
+};
+
 const rowHeadlines = (list: Locator) => list.locator('.item-headline').allTextContents();
 
 test('Tab from the page start reaches “Skip to editor” first, and Enter puts focus in the body', async ({
   page,
   app,
 }) => {
-  await page.goto(app.url);
+  await openEmpty(page, app.url);
   await seed(page, RELEASES.slice(0, 2));
   await page.reload();
   await expect(page.getByLabel('Headline')).toHaveValue(RELEASES[1]?.headline ?? '');
@@ -110,7 +119,7 @@ test('the library by keyboard alone: arrows, Home and End move, Enter opens', as
   page,
   app,
 }) => {
-  await page.goto(app.url);
+  await openEmpty(page, app.url);
   await seed(page, RELEASES);
   const list = releasesList(page);
   // The seeded releases arrive as events: no reload needed.
@@ -153,7 +162,7 @@ test('sorting by headline and by release date reorders the list; the choice is k
   page,
   app,
 }) => {
-  await page.goto(app.url);
+  await openEmpty(page, app.url);
   await seed(page, RELEASES);
   const list = releasesList(page);
   await expect(list.locator('.item-headline')).toHaveText(NEWEST_FIRST);
