@@ -20,6 +20,8 @@ import {
   ImportFilesInputSchema,
   ImportSummarySchema,
 } from './export/transfer-schemas';
+import { AuthorNameSchema, ReviewStateSchema } from './review';
+import { ReviewOpenResultSchema, REVIEW_FILE_MAX_BYTES } from './review-file';
 import { ReadinessItemSchema, TemplateIdSchema, TemplateSchema } from './template-schema';
 import {
   PreferencesUpdateSchema,
@@ -50,6 +52,8 @@ const DraftUpdateSchema = z
      * (another window saved meanwhile) is refused with CONFLICT rather than overwriting it.
      */
     baseRevision: z.number().int().nonnegative().optional(),
+    /** The review threads and suggestions; left as stored when absent. */
+    review: ReviewStateSchema.optional(),
   })
   .strict();
 
@@ -130,6 +134,31 @@ export const requests = {
       z.object({ status: z.literal('cancelled') }),
     ]),
     desktopOnly: true,
+  },
+  /**
+   * The release as a `.newsroom-review` file (shared/review-file.ts): to send it for review
+   * ("Send for review…") or to give a review back ("Return to author…"). The window saves it
+   * (a download in browser mode, the save dialog on the desktop).
+   */
+  'review:export': {
+    input: z
+      .object({ id: DraftIdSchema, purpose: z.enum(['send', 'return']), by: AuthorNameSchema })
+      .strict(),
+    output: z.object({ fileName: z.string().min(1).max(255), content: z.string() }).strict(),
+  },
+  /**
+   * A `.newsroom-review` file opened: merged into the release it belongs to, or, for a release
+   * this store does not have, reported so the window can offer to import it (`asNew`).
+   */
+  'review:open': {
+    input: z
+      .object({
+        name: z.string().min(1).max(255),
+        text: z.string().max(REVIEW_FILE_MAX_BYTES),
+        asNew: z.boolean().optional(),
+      })
+      .strict(),
+    output: ReviewOpenResultSchema,
   },
   /** Markdown and HTML files the officer dropped or picked, read in the window. */
   'import:files': { input: ImportFilesInputSchema, output: ImportSummarySchema },

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
+import { blockHolders, reviewExtensions } from './review-marks';
 
 /** Link targets a release may carry: the web, mail, and the page itself. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
@@ -25,6 +26,12 @@ export const releaseExtensions = (): AnyExtension[] => [
   StarterKit.configure({
     heading: { levels: [2, 3] },
     code: false,
+    // Each of these comes back below, allowed to carry suggestion marks on its blocks.
+    document: false,
+    blockquote: false,
+    bulletList: false,
+    orderedList: false,
+    listItem: false,
     codeBlock: false,
     strike: false,
     underline: false,
@@ -38,10 +45,14 @@ export const releaseExtensions = (): AnyExtension[] => [
       HTMLAttributes: { rel: null, target: null },
     },
   }),
+  ...blockHolders(),
   // GitHub-flavoured Markdown tables hold one line of text per cell, so a cell holds one paragraph:
   // whatever the editor lets a table hold, the Markdown export can write back.
   Table.configure({ resizable: false, HTMLAttributes: { class: null } }),
   TableRow,
   TableHeader.extend({ content: 'paragraph' }),
   TableCell.extend({ content: 'paragraph' }),
+  // Comments and suggested changes (shared/review.ts). Every export leaves them out: comments
+  // always, open suggestions as if rejected (shared/export/without-review.ts).
+  ...reviewExtensions(),
 ];

@@ -1,4 +1,5 @@
 import { datelineDateDiffers } from './dateline';
+import { openReview } from './review';
 import { embargoInstant, isValidTimeZone } from './embargo';
 import type { Draft, Taxonomies } from './schemas';
 import type { ReadinessField, ReadinessItem } from './template-schema';
@@ -135,6 +136,27 @@ const embargoCheck = (draft: Draft, now: Date): ReadinessItem | null => {
  * the list. Warnings (a long lead, a dateline date other than the publishing date) come last and
  * do not block: the genre allows both.
  */
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** Ready means reviewed: every suggestion decided and every thread resolved. */
+const reviewChecks = (draft: Draft): ReadinessItem[] => {
+  const open = openReview(draft.body, draft.review);
+  const items: ReadinessItem[] = [];
+  if (open.suggestions > 0)
+    items.push({
+      field: 'review',
+      message: `${plural(open.suggestions, 'suggested change is', 'suggested changes are')} still open: accept or reject ${open.suggestions === 1 ? 'it' : 'each'}.`,
+      severity: 'missing',
+    });
+  if (open.threads > 0)
+    items.push({
+      field: 'review',
+      message: `${plural(open.threads, 'comment is', 'comments are')} not resolved.`,
+      severity: 'missing',
+    });
+  return items;
+};
+
 export const checkReadiness = (input: ReadinessInput): ReadinessItem[] => {
   const { draft, taxonomies, placeholders, now } = input;
   const required = new Set(input.required ?? DEFAULT_REQUIRED_FIELDS);
@@ -155,6 +177,7 @@ export const checkReadiness = (input: ReadinessInput): ReadinessItem[] => {
       severity: 'warning',
     });
   }
+  items.push(...reviewChecks(draft));
   if (datelineDateDiffers(draft.meta)) {
     items.push({
       field: 'date',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyReview, ReviewStateSchema } from './review';
 import { bodyBoundsProblem, MAX_BODY_TEXT } from './body-bounds';
 import { isValidTimeZone, localDateTimeParts } from './local-time';
 
@@ -264,6 +265,8 @@ export const DraftSchema = z.object({
   trashedAt: TimestampSchema.nullable(),
   /** Incremented by every save; lets a client tell its own save from someone else's. */
   revision: z.number().int().nonnegative(),
+  /** Comment threads and suggestions (shared/review.ts); the body holds only their marks. */
+  review: ReviewStateSchema.default(emptyReview),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 

@@ -12,6 +12,7 @@ export const ReadinessFieldSchema = z.enum([
   'body',
   'embargo',
   'lead',
+  'review',
 ]);
 export type ReadinessField = z.infer<typeof ReadinessFieldSchema>;
 

@@ -121,6 +121,9 @@ export const createHandlers = (
   ...preferenceHandlers(services, app),
   ...desktopHandlers(services, desktop),
   'app:info': async () => ({ storePath: services.storePath, version: services.version }),
+  // Review files (shared/review-file.ts): being built.
+  'review:export': unavailable('review:export', 'yet'),
+  'review:open': unavailable('review:open', 'yet'),
   'taxonomies:get': async () => services.taxonomies.get(),
   'drafts:list': async ({ view }) => services.drafts.list(view),
   'drafts:create': ({ templateId }) =>

@@ -10,6 +10,7 @@ import type {
   TermField,
 } from '../schemas';
 import { withDateline, withSafeLinks } from './body';
+import { withoutReview } from './without-review';
 
 export interface ResolvedTerm {
   /** Null only for a term an import could not match and that came without an id. */
@@ -59,7 +60,8 @@ const resolveTerm = (terms: readonly Term[], id: string): ResolvedTerm => ({
 export const resolveRelease = (draft: Draft, taxonomies: Taxonomies): ResolvedRelease => {
   const { meta } = draft;
   const dateline = datelineFor(meta, taxonomies);
-  const bodyWithoutDateline = withSafeLinks(draft.body);
+  // Comments never leave the app; open suggestions leave as if rejected.
+  const bodyWithoutDateline = withSafeLinks(withoutReview(draft.body));
   // Terms an import could not match travel with the matched ones, after them.
   const unresolved = (field: TermField): ResolvedTerm[] =>
     (meta.unresolvedTerms ?? [])

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyBlocks, emptyMeta, summarize, type Draft, type RichNode } from '../../shared/schemas';
 import { decideRemoteSave } from '../../renderer/features/sync/remote-save';
 import { copyHeadline } from '../../renderer/features/sync/keep-copy';
+import { emptyReview } from '../../shared/review';
 
 /**
  * A release open in two windows. Main tells every window of each save (tests/unit/event-flow);
@@ -86,6 +87,7 @@ describe('two windows saving one release', () => {
     updatedAt: '2026-01-01T00:00:00.000Z',
     trashedAt: null,
     revision: 1,
+    review: emptyReview(),
   };
 
   it('loses neither text: the later save keeps the other version as a copy', async () => {

@@ -9,6 +9,7 @@ import {
   type RichNode,
 } from '../../shared/schemas';
 import { templateById } from '../../shared/templates';
+import { emptyReview } from '../../shared/review';
 
 const taxonomies = TaxonomiesSchema.parse(seed);
 const NOW = new Date('2026-06-01T10:00:00Z');
@@ -38,6 +39,7 @@ const complete = (patch: Partial<Draft> = {}): Draft => ({
   updatedAt: '2026-06-01T08:00:00.000Z',
   trashedAt: null,
   revision: 1,
+  review: emptyReview(),
   ...patch,
 });
 

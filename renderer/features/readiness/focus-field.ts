@@ -10,6 +10,7 @@ const LABELS: Record<ReadinessField, string> = {
   body: 'Body',
   embargo: 'Embargo until',
   lead: 'Summary',
+  review: 'Comments',
 };
 
 export const fieldLabel = (field: ReadinessField): string => LABELS[field];

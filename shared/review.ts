@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import type { RichNode } from './schemas';
+
+/**
+ * Review: comment threads and suggested changes, kept with the release. The body holds only
+ * marks carrying ids (a `comment` mark with a thread id; `insertion`, `deletion` and
+ * `modification` marks with a suggestion id, from @handlewithcare/prosemirror-suggest-changes);
+ * who wrote what, and when, lives here beside it, so a mark never carries more than an id.
+ */
+
+/** Mark names in the body. The suggestion names are the package's: it finds its marks by name. */
+export const COMMENT_MARK = 'comment';
+export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'] as const;
+export type SuggestionMarkName = (typeof SUGGESTION_MARKS)[number];
+
+/** A review id: a letter for what it names (t thread, c comment, s suggestion), a dash, random. */
+export const ReviewIdSchema = z
+  .string()
+  .regex(/^[tcs]-[a-z0-9]{8,40}$/, 'is not a review id (t-, c- or s- and 8–40 letters or digits)');
+export type ReviewId = z.infer<typeof ReviewIdSchema>;
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A fresh id, random enough that two reviewers' stores never mint the same one. */
+export const newReviewId = (kind: 't' | 'c' | 's'): ReviewId => {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let id = `${kind}-`;
+  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length] ?? 'a';
+  return id;
+};
+
+/**
+ * Text a review file can bring that reaches the page: refused when it carries markup that runs
+ * (a script, an event handler, a javascript: address). Rendered as text anyway; refused so a
+ * forged file says what it is instead of travelling on to someone else's export.
+ */
+const ACTIVE_MARKUP =
+  /<\s*\/?\s*(script|iframe|object|embed|style|link|meta|svg|img|form|base)\b|javascript\s*:|\bon[a-z]{3,}\s*=/i;
+export const hasActiveMarkup = (text: string): boolean => ACTIVE_MARKUP.test(text);
+
+const safeText = (max: number, what: string) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !hasActiveMarkup(text), { message: `${what} contains a script or markup` });
+
+export const AuthorNameSchema = safeText(120, 'the name')
+  .transform((name) => name.trim())
+  .pipe(z.string().min(1, 'the name is empty'));
+
+const TimestampSchema = z.iso.datetime({ offset: true });
+
+export const ReviewCommentSchema = z.object({
+  id: ReviewIdSchema,
+  author: AuthorNameSchema,
+  at: TimestampSchema,
+  text: safeText(10_000, 'a comment').pipe(z.string().trim().min(1, 'a comment is empty')),
+});
+export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
+
+export const ThreadSchema = z.object({
+  id: ReviewIdSchema,
+  /** The words the thread was opened on, as they were then: shown when its text is gone. */
+  quote: safeText(2_000, 'a quoted passage'),
+  author: AuthorNameSchema,
+  createdAt: TimestampSchema,
+  resolved: z.boolean(),
+  resolvedBy: AuthorNameSchema.nullable().default(null),
+  resolvedAt: TimestampSchema.nullable().default(null),
+  comments: z.array(ReviewCommentSchema).min(1).max(500),
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+
+/** Where a suggestion sits: the body (as marks), or a whole field proposed anew. */
+export const SuggestionFieldSchema = z.enum(['body', 'headline', 'lead']);
+export type SuggestionField = z.infer<typeof SuggestionFieldSchema>;
+
+export const SuggestionKindSchema = z.enum(['insert', 'delete', 'format', 'replace']);
+export type SuggestionKind = z.infer<typeof SuggestionKindSchema>;
+
+export const SuggestionMetaSchema = z.object({
+  id: ReviewIdSchema,
+  author: AuthorNameSchema,
+  at: TimestampSchema,
+  field: SuggestionFieldSchema.default('body'),
+  kind: SuggestionKindSchema,
+  /** The text it inserts, deletes or reformats (body), or the proposed value (headline, lead). */
+  text: safeText(20_000, 'a suggestion'),
+  /** For a headline or lead suggestion: the value it was proposed against. */
+  previous: safeText(20_000, 'a suggestion').nullable().default(null),
+});
+export type SuggestionMeta = z.infer<typeof SuggestionMetaSchema>;
+
+export const ReviewStateSchema = z.object({
+  threads: z.array(ThreadSchema).max(2_000).default([]),
+  /**
+   * Every suggestion still open. A body suggestion is open while its marks are in the body;
+   * a field suggestion while it is listed here. Accepting or rejecting removes it.
+   */
+  suggestions: z.array(SuggestionMetaSchema).max(5_000).default([]),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+
+export const emptyReview = (): ReviewState => ({ threads: [], suggestions: [] });
+
+const markId = (mark: { attrs?: Record<string, unknown> | undefined }, key: string) => {
+  const value = mark.attrs?.[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+};
+
+export interface SuggestionInBody {
+  id: string;
+  kind: SuggestionKind;
+  /** Its text as it stands in the body (a block inserted or deleted counts its text). */
+  text: string;
+}
+
+const KIND_OF: Record<SuggestionMarkName, SuggestionKind> = {
+  insertion: 'insert',
+  deletion: 'delete',
+  modification: 'format',
+};
+
+const isSuggestionMark = (type: string): type is SuggestionMarkName =>
+  (SUGGESTION_MARKS as readonly string[]).includes(type);
+
+/**
+ * The suggestion and comment marks in a body, in document order: one walk, no recursion (a
+ * body is bounded, but its depth is the officer's). The text of a suggestion is joined across
+ * every piece the mark covers; a zero-width space the package uses at block joins is dropped.
+ */
+export const reviewMarksIn = (
+  body: RichNode,
+): { suggestions: Map<string, SuggestionInBody>; comments: Map<string, string> } => {
+  const suggestions = new Map<string, SuggestionInBody>();
+  const comments = new Map<string, string>();
+  const note = (node: RichNode, inheritedSuggestions: readonly SuggestionInBody[]) => {
+    for (const mark of node.marks ?? []) {
+      if (isSuggestionMark(mark.type)) {
+        const id = markId(mark, 'id');
+        if (id === null) continue;
+        const found = suggestions.get(id) ?? { id, kind: KIND_OF[mark.type], text: '' };
+        if (node.text !== undefined) found.text += node.text.replace(/\u200b/g, '');
+        suggestions.set(id, found);
+      } else if (mark.type === COMMENT_MARK && node.text !== undefined) {
+        const id = markId(mark, 'threadId');
+        if (id !== null) comments.set(id, (comments.get(id) ?? '') + node.text);
+      }
+    }
+    if (node.text !== undefined)
+      for (const block of inheritedSuggestions) block.text += node.text.replace(/\u200b/g, '');
+  };
+  const stack: { node: RichNode; blocks: readonly SuggestionInBody[] }[] = [
+    { node: body, blocks: [] },
+  ];
+  while (stack.length > 0) {
+    const { node, blocks } = stack.pop() ?? { node: body, blocks: [] };
+    note(node, node.text === undefined ? [] : blocks);
+    const own =
+      node.text === undefined
+        ? (node.marks ?? [])
+            .filter((mark) => isSuggestionMark(mark.type))
+            .map((mark) => suggestions.get(markId(mark, 'id') ?? ''))
+            .filter((found): found is SuggestionInBody => found !== undefined)
+        : [];
+    const children = node.content ?? [];
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child) stack.push({ node: child, blocks: [...blocks, ...own] });
+    }
+  }
+  return { suggestions, comments };
+};
+
+export interface OpenReview {
+  /** Suggestions not yet accepted or rejected: in the body and on the headline or lead. */
+  suggestions: number;
+  /** Threads not resolved, attached or detached. */
+  threads: number;
+}
+
+export const openReview = (body: RichNode, review: ReviewState): OpenReview => {
+  const inBody = reviewMarksIn(body).suggestions.size;
+  const onFields = review.suggestions.filter((s) => s.field !== 'body').length;
+  return {
+    suggestions: inBody + onFields,
+    threads: review.threads.filter((thread) => !thread.resolved).length,
+  };
+};
+
+/**
+ * A colour an author keeps in every window and store: picked from their name, from eight
+ * that read on both themes and stay apart for the colour-blind (Okabe–Ito, darkened).
+ */
+const AUTHOR_COLOURS = [
+  '#0060a8',
+  '#b35900',
+  '#007a5a',
+  '#a6296b',
+  '#5c4db1',
+  '#8a6d00',
+  '#2f6f8f',
+  '#9c3d2a',
+] as const;
+
+export const authorColour = (name: string): string => {
+  let hash = 0;
+  for (const char of name.trim().toLowerCase())
+    hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return AUTHOR_COLOURS[hash % AUTHOR_COLOURS.length] ?? AUTHOR_COLOURS[0];
+};
+
+/** A body without its comment marks: what copy, paste and every export see. */
+export const withoutCommentMarks = (body: RichNode): RichNode => {
+  const strip = (node: RichNode): RichNode => {
+    const marks = node.marks?.filter((mark) => mark.type !== COMMENT_MARK);
+    return {
+      ...node,
+      ...(node.marks ? { marks: marks && marks.length > 0 ? marks : undefined } : {}),
+      ...(node.content ? { content: node.content.map(strip) } : {}),
+    };
+  };
+  return strip(body);
+};
