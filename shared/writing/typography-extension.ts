@@ -12,6 +12,17 @@ export const textBefore = ($pos: ResolvedPos, start = 0): string =>
 export const textAfter = ($pos: ResolvedPos): string =>
   $pos.parent.textBetween($pos.parentOffset, $pos.parent.content.size, undefined, '\n');
 
+/**
+ * The keystrokes typeCharacter may change, with what must stand before them: a quote; a space
+ * after a space, a hyphen or a no-break space; a hyphen after a hyphen; French : ; ! ? after a
+ * space; a letter or digit after a French closing guillemet or a single quote mark. Every other
+ * keystroke goes in as typed, so the rule leaves it alone: a match costs Tiptap a command
+ * manager built anew, which most letters of a long release then no longer pay. A test checks
+ * that every change typeCharacter makes is matched here.
+ */
+export const TYPOGRAPHY_TRIGGER =
+  /(?:["']|(?<=[ \-\u00a0]) |(?<=-)-|(?<= )[:;!?]|(?<=\u00a0\u00bb|[\u2018\u201a\u2019])[\p{L}\p{N}])$/u;
+
 declare module '@tiptap/core' {
   interface Storage {
     typographyRules: { language: Language };
@@ -52,7 +63,7 @@ export const TypographyRules = Extension.create<object, { language: Language }>(
   addInputRules() {
     return [
       new InputRule({
-        find: /["' \-:;!?\p{L}\p{N}]$/u,
+        find: TYPOGRAPHY_TRIGGER,
         handler: ({ state, range, match }) => {
           const typed = match[0];
           const quote = typed === '"' || typed === "'";

@@ -3,8 +3,8 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseExtensions } from '../../shared/extensions';
 import type { Language } from '../../shared/schemas';
-import { TypographyRules } from '../../shared/writing/typography-extension';
-import { normaliseTypography, typesetInput } from '../../shared/writing/typography';
+import { TYPOGRAPHY_TRIGGER, TypographyRules } from '../../shared/writing/typography-extension';
+import { normaliseTypography, typeCharacter, typesetInput } from '../../shared/writing/typography';
 
 describe('normaliseTypography', () => {
   it.each([
@@ -285,6 +285,28 @@ describe('TypographyRules', () => {
 
   it('swallows a second space', () => {
     expect(type('one  two')).toBe('one two');
+  });
+
+  it('matches every keystroke that typeCharacter changes, and leaves most letters alone', () => {
+    // Every text of up to three characters from those the rules look at, each character typed
+    // after it, in each language: wherever typing changes something, the rule must fire.
+    const alphabet = [...' -a1"\'\u00a0\u00ab\u00bb\u2018\u201a\u2019\u201c\u201e:!\n/@.'];
+    const contexts = [''];
+    for (let length = 0; length < 3; length += 1)
+      for (const context of contexts.filter((c) => c.length === length))
+        for (const character of alphabet) contexts.push(context + character);
+    const missed: string[] = [];
+    for (const language of ['en', 'de', 'fr', 'ru'] as const)
+      for (const before of contexts)
+        for (const typed of [...alphabet, 'b', '7']) {
+          const set = typeCharacter(before, typed, language);
+          const changes = set.before !== before || set.inserted !== typed;
+          if (changes && !TYPOGRAPHY_TRIGGER.test(before + typed))
+            missed.push(`${language}: ${JSON.stringify(before)} + ${JSON.stringify(typed)}`);
+        }
+    expect(missed).toEqual([]);
+    expect(TYPOGRAPHY_TRIGGER.test('The mission welcomed')).toBe(false);
+    expect(TYPOGRAPHY_TRIGGER.test('The mission ')).toBe(false);
   });
 
   it('does not change the schema', () => {
