@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RichNode } from '../../shared/schemas';
-import { WORDS_PER_MINUTE, countText, docText } from '../../shared/writing/counts';
+import {
+  WORDS_PER_MINUTE,
+  countText,
+  createTextCounter,
+  docText,
+} from '../../shared/writing/counts';
 
 describe('countText', () => {
   it('counts an English sentence', () => {
@@ -147,5 +152,56 @@ describe('docText', () => {
       ],
     };
     expect(countText(docText(doc)).words).toBe(5);
+  });
+});
+
+describe('createTextCounter (the body, recounted line by line)', () => {
+  const pieces = [
+    'The Secretary General visited Vienna. ',
+    'Генеральный секретарь ',
+    '欧安组织今天发表声明',
+    'e\u0301te\u0301 ',
+    '👨‍👩‍👧 🇦🇹 ',
+    "don't co-operation ",
+    '  ',
+    '\n',
+    '\r\n',
+    '\r',
+    '\n\n',
+    '2026 ',
+  ];
+  /** A text of `n` pieces from the list above, the same for the same seed. */
+  const textOf = (seed: number, n: number): string => {
+    let state = seed;
+    let text = '';
+    for (let i = 0; i < n; i += 1) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      text += pieces[state % pieces.length] ?? '';
+    }
+    return text;
+  };
+
+  it('gives countText’s figures for any text, line breaks and CR LF included', () => {
+    const count = createTextCounter();
+    for (const language of ['en', 'ru', 'zh', 'de']) {
+      for (let seed = 1; seed <= 60; seed += 1) {
+        const text = textOf(seed, seed % 17);
+        expect(count(text, language), JSON.stringify(text)).toEqual(countText(text, language));
+      }
+    }
+  });
+
+  it('follows a text edited a line at a time, as the body is typed', () => {
+    const count = createTextCounter();
+    const lines = Array.from({ length: 40 }, (_, i) => textOf(i + 7, 6).replace(/[\r\n]/g, ' '));
+    for (let step = 0; step < 80; step += 1) {
+      const at = (step * 13) % lines.length;
+      lines[at] = `${lines[at] ?? ''}${step % 3 === 0 ? ' ' : 'word'}`;
+      if (step % 10 === 9) lines.splice(at, 1);
+      if (step % 10 === 4) lines.splice(at, 0, '');
+      const text = lines.join('\n');
+      expect(count(text, 'en')).toEqual(countText(text, 'en'));
+    }
+    expect(count('', 'en')).toEqual(countText('', 'en'));
   });
 });

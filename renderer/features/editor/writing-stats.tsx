@@ -1,4 +1,5 @@
-import { countText } from '../../../shared/writing/counts';
+import { useMemo, useState } from 'react';
+import { countText, createTextCounter } from '../../../shared/writing/counts';
 
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -12,7 +13,10 @@ export function WritingStats({
   headline: string;
   language: string;
 }) {
-  const body = countText(bodyText, language);
+  // The body is counted line by line, each line once: a recount after a keystroke segments the
+  // line that changed; typing in the headline recounts only the headline.
+  const [countBody] = useState(createTextCounter);
+  const body = useMemo(() => countBody(bodyText, language), [countBody, bodyText, language]);
   const head = countText(headline, language);
   return (
     <div className="writing-stats" aria-label="Counts">
