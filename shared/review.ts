@@ -112,18 +112,39 @@ const markId = (mark: { attrs?: Record<string, unknown> | undefined }, key: stri
 export interface SuggestionInBody {
   id: string;
   kind: SuggestionKind;
-  /** Its text as it stands in the body (a block inserted or deleted counts its text). */
+  /** Its text as it stands in the body: what it inserts (or deletes, for a deletion). */
   text: string;
+  /** For a replacement: the text it takes out. */
+  previous?: string;
 }
 
-const KIND_OF: Record<SuggestionMarkName, SuggestionKind> = {
-  insertion: 'insert',
-  deletion: 'delete',
-  modification: 'format',
-};
+type MarkKind = 'insertion' | 'deletion' | 'modification';
+interface Pieces {
+  id: string;
+  insertion: string;
+  deletion: string;
+  modification: string;
+  seen: Set<MarkKind>;
+}
 
 const isSuggestionMark = (type: string): type is SuggestionMarkName =>
   (SUGGESTION_MARKS as readonly string[]).includes(type);
+
+/**
+ * What one id's marks amount to. The package records a replacement (and, in 0.1.8, a change
+ * of formatting) as a deletion and an insertion under one id: the same words on both sides
+ * is a change of formatting, different words a replacement.
+ */
+const summarise = (pieces: Pieces): SuggestionInBody => {
+  const { id, insertion, deletion, modification, seen } = pieces;
+  if (seen.has('insertion') && seen.has('deletion'))
+    return insertion === deletion
+      ? { id, kind: 'format', text: insertion }
+      : { id, kind: 'replace', text: insertion, previous: deletion };
+  if (seen.has('insertion')) return { id, kind: 'insert', text: insertion };
+  if (seen.has('deletion')) return { id, kind: 'delete', text: deletion };
+  return { id, kind: 'format', text: modification };
+};
 
 /**
  * The suggestion and comment marks in a body, in document order: one walk, no recursion (a
@@ -133,43 +154,49 @@ const isSuggestionMark = (type: string): type is SuggestionMarkName =>
 export const reviewMarksIn = (
   body: RichNode,
 ): { suggestions: Map<string, SuggestionInBody>; comments: Map<string, string> } => {
-  const suggestions = new Map<string, SuggestionInBody>();
+  const pieces = new Map<string, Pieces>();
   const comments = new Map<string, string>();
-  const note = (node: RichNode, inheritedSuggestions: readonly SuggestionInBody[]) => {
+  const piecesOf = (id: string): Pieces => {
+    const found = pieces.get(id) ?? {
+      id,
+      insertion: '',
+      deletion: '',
+      modification: '',
+      seen: new Set<MarkKind>(),
+    };
+    pieces.set(id, found);
+    return found;
+  };
+  type Held = { pieces: Pieces; kind: MarkKind };
+  const stack: { node: RichNode; held: readonly Held[] }[] = [{ node: body, held: [] }];
+  while (stack.length > 0) {
+    const { node, held } = stack.pop() ?? { node: body, held: [] };
+    const own: Held[] = [];
     for (const mark of node.marks ?? []) {
       if (isSuggestionMark(mark.type)) {
         const id = markId(mark, 'id');
         if (id === null) continue;
-        const found = suggestions.get(id) ?? { id, kind: KIND_OF[mark.type], text: '' };
-        if (node.text !== undefined) found.text += node.text.replace(/\u200b/g, '');
-        suggestions.set(id, found);
+        const found = piecesOf(id);
+        found.seen.add(mark.type);
+        own.push({ pieces: found, kind: mark.type });
       } else if (mark.type === COMMENT_MARK && node.text !== undefined) {
         const id = markId(mark, 'threadId');
         if (id !== null) comments.set(id, (comments.get(id) ?? '') + node.text);
       }
     }
-    if (node.text !== undefined)
-      for (const block of inheritedSuggestions) block.text += node.text.replace(/\u200b/g, '');
-  };
-  const stack: { node: RichNode; blocks: readonly SuggestionInBody[] }[] = [
-    { node: body, blocks: [] },
-  ];
-  while (stack.length > 0) {
-    const { node, blocks } = stack.pop() ?? { node: body, blocks: [] };
-    note(node, node.text === undefined ? [] : blocks);
-    const own =
-      node.text === undefined
-        ? (node.marks ?? [])
-            .filter((mark) => isSuggestionMark(mark.type))
-            .map((mark) => suggestions.get(markId(mark, 'id') ?? ''))
-            .filter((found): found is SuggestionInBody => found !== undefined)
-        : [];
+    if (node.text !== undefined) {
+      const text = node.text.replace(/\u200b/g, '');
+      for (const { pieces: found, kind } of [...held, ...own]) found[kind] += text;
+      continue;
+    }
     const children = node.content ?? [];
     for (let i = children.length - 1; i >= 0; i -= 1) {
       const child = children[i];
-      if (child) stack.push({ node: child, blocks: [...blocks, ...own] });
+      if (child) stack.push({ node: child, held: own.length > 0 ? [...held, ...own] : held });
     }
   }
+  const suggestions = new Map<string, SuggestionInBody>();
+  for (const [id, found] of pieces) suggestions.set(id, summarise(found));
   return { suggestions, comments };
 };
 
