@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { textProblem } from '../../shared/body-bounds';
 import { isAllowedHref, releaseExtensions } from '../../shared/extensions';
 import { ServiceError } from '../../shared/result';
+import type { ReviewState } from '../../shared/review';
 import {
   EmbargoInputSchema,
   RichNodeSchema,
@@ -40,6 +41,9 @@ const getEditorRules = (): EditorRules => {
   };
   return editorRules;
 };
+
+/** The editor's own schema: what a body must fit, and what the review document converts through. */
+export const editorSchema = (): Schema => getEditorRules().schema;
 
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -252,6 +256,26 @@ export const checkTerms = (meta: ReleaseMeta, taxonomies: Taxonomies): void => {
   }
 };
 
+/**
+ * Threads and suggestion metas beside the body: each id names what it is (t-, c-, s-) and is
+ * used once. A body suggestion's meta may outlive its marks (the words it was on were changed
+ * or deleted by someone else): it stays listed, detached, never dropped; so may a thread.
+ */
+export const checkReview = (review: ReviewState): void => {
+  const seen = new Set<string>();
+  const once = (id: string, kind: 't' | 'c' | 's', what: string) => {
+    if (!id.startsWith(`${kind}-`))
+      throw invalid(`review: ${what} id ${id} does not start ${kind}-`);
+    if (seen.has(id)) throw invalid(`review: the id ${id} is used twice`);
+    seen.add(id);
+  };
+  for (const thread of review.threads) {
+    once(thread.id, 't', 'a thread');
+    for (const comment of thread.comments) once(comment.id, 'c', 'a comment');
+  }
+  for (const meta of review.suggestions) once(meta.id, 's', 'a suggestion');
+};
+
 /** The rules a saved draft must meet, as a save checks them: the reason it fails, or null. */
 export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | null => {
   try {
@@ -259,6 +283,7 @@ export const validateDraft = (draft: Draft, taxonomies: Taxonomies): string | nu
     checkEmbargo(draft.meta);
     checkReleaseText(draft.headline, draft.blocks);
     checkBody(draft.body);
+    checkReview(draft.review);
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -13,9 +13,10 @@ import {
 import { ServiceError } from '../../shared/result';
 import { defaultBlocksFor } from '../../shared/source-blocks';
 import type { ReleaseStore } from '../store/release-store';
-import { checkBody, checkEmbargo, checkReleaseText, checkTerms } from './draft-checks';
+import { checkBody, checkEmbargo, checkReleaseText, checkReview, checkTerms } from './draft-checks';
 import { publishNowhere, type Publish } from './event-bus';
-import type { DraftService } from './types';
+import type { ReviewDocs } from './review-docs';
+import type { DraftInit, DraftService } from './types';
 
 const DEFAULT_CONTENT_TYPE = 'press-release';
 
@@ -31,29 +32,39 @@ export const createDraftService = (
   store: ReleaseStore,
   clock: () => Date = () => new Date(),
   publish: Publish = publishNowhere,
+  /** The review documents of releases in review; none in tests that do not review. */
+  reviewDocs?: ReviewDocs,
 ): DraftService => {
   /** Everything a release must meet to be stored, whichever way it comes in. */
   const check = (
-    release: Pick<Draft, 'headline' | 'body' | 'meta'> & { blocks?: ReleaseBlocks | undefined },
+    release: Pick<Draft, 'headline' | 'body' | 'meta'> & {
+      blocks?: ReleaseBlocks | undefined;
+      review?: Draft['review'] | undefined;
+    },
   ): void => {
     checkTerms(release.meta, store.getTaxonomies());
     checkEmbargo(release.meta);
     checkReleaseText(release.headline, release.blocks);
     checkBody(release.body);
+    if (release.review) checkReview(release.review);
   };
 
-  const insert = async (
-    init: Pick<Draft, 'headline' | 'body' | 'meta'> & Partial<Pick<Draft, 'blocks' | 'templateId'>>,
+  const insert: DraftService['createFrom'] = async (
+    init: DraftInit,
     change: 'created' | 'imported' = 'created',
+    adopt,
   ): Promise<Draft> => {
     const now = clock().toISOString();
+    if (adopt?.id !== undefined && store.summaryOf(adopt.id))
+      throw new ServiceError('INVALID_INPUT', `A release with id ${adopt.id} is already here`);
     const parsed = DraftSchema.safeParse({
-      id: randomUUID(),
+      id: adopt?.id ?? randomUUID(),
       headline: init.headline,
       body: init.body,
       meta: init.meta,
       blocks: init.blocks,
       templateId: init.templateId ?? null,
+      review: init.review,
       status: 'draft',
       createdAt: now,
       updatedAt: now,
@@ -69,6 +80,7 @@ export const createDraftService = (
     }
     check(parsed.data);
     await store.writeDraft(parsed.data);
+    if (adopt?.reviewDoc) await reviewDocs?.afterSave(parsed.data, adopt.reviewDoc);
     publish('library:changed', { change, summaries: [summarize(parsed.data)] });
     return parsed.data;
   };
@@ -80,6 +92,7 @@ export const createDraftService = (
     body: update.body,
     meta: update.meta,
     blocks: update.blocks ?? current.blocks,
+    review: update.review ?? current.review,
     status: update.status,
     updatedAt: clock().toISOString(),
     revision: current.revision + 1,
@@ -135,7 +148,7 @@ export const createDraftService = (
 
     get: (id) => store.readDraft(id),
 
-    async save(update) {
+    async save(update, options) {
       check(update);
       const draft = await store.updateDraft(update.id, (current) => {
         if (update.baseRevision !== undefined && update.baseRevision !== current.revision) {
@@ -148,6 +161,10 @@ export const createDraftService = (
       });
       const summary = summarize(draft);
       publish('release:saved', { summary });
+      // A merge's document must be kept, or the review it brought could not be told apart from
+      // the author's own words later (its failure fails the merge); a plain save's document
+      // only catches up, and never fails the save.
+      await reviewDocs?.afterSave(draft, options?.reviewDoc);
       return summary;
     },
 

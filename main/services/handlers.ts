@@ -121,9 +121,8 @@ export const createHandlers = (
   ...preferenceHandlers(services, app),
   ...desktopHandlers(services, desktop),
   'app:info': async () => ({ storePath: services.storePath, version: services.version }),
-  // Review files (shared/review-file.ts): being built.
-  'review:export': unavailable('review:export', 'yet'),
-  'review:open': unavailable('review:open', 'yet'),
+  'review:export': (args) => services.review.exportFile(args),
+  'review:open': (args) => services.review.open(args),
   'taxonomies:get': async () => services.taxonomies.get(),
   'drafts:list': async ({ view }) => services.drafts.list(view),
   'drafts:create': ({ templateId }) =>

@@ -3,6 +3,9 @@ import { TaxonomiesSchema, type StoreEvent } from '../../shared/schemas';
 import { ReleaseStore } from '../store/release-store';
 import seedTaxonomies from '../store/seed/taxonomies.json';
 import { createDraftService } from './drafts';
+import { ReviewDocFiles } from '../store/review-doc-files';
+import { createReviewDocs } from './review-docs';
+import { createReviewService } from './review-service';
 import { createExportService } from './export';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates';
 import { TemplateStore } from '../store/template-store';
@@ -33,7 +36,14 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     holder: options.holder,
   });
   const publish = options.publish ?? publishNowhere;
-  const drafts = createDraftService(store, options.clock, publish);
+  const reviewFiles = await ReviewDocFiles.open(store.dir, store.repairs, options.clock).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
+  const reviewDocs = createReviewDocs(reviewFiles, store.repairs);
+  const drafts = createDraftService(store, options.clock, publish, reviewDocs);
   const taxonomies: TaxonomyService = { get: () => store.getTaxonomies() };
   const exports = createExportService({
     getDraft: (id) => drafts.get(id),
@@ -68,6 +78,13 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
     },
     version: options.version ?? packageJson.version,
     drafts,
+    reviewDocs,
+    review: createReviewService({
+      drafts,
+      reviewDocs,
+      taxonomies: () => store.getTaxonomies(),
+      clock: options.clock,
+    }),
     taxonomies,
     exports,
     templates,

@@ -171,6 +171,12 @@ export const switchableServices = (
     get drafts() {
       return current.drafts;
     },
+    get reviewDocs() {
+      return current.reviewDocs;
+    },
+    get review() {
+      return current.review;
+    },
     get taxonomies() {
       return current.taxonomies;
     },

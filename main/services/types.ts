@@ -1,6 +1,9 @@
 import type { Publish } from './event-bus';
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import type { TemplateService } from './templates';
+import type { StoredReviewDoc } from '../store/review-doc-files';
+import type { ReviewDocs } from './review-docs';
+import type { ReviewService } from './review-service';
 import type {
   Draft,
   DraftSummary,
@@ -10,6 +13,20 @@ import type {
   Taxonomies,
 } from '../../shared/schemas';
 
+export type DraftInit = Pick<Draft, 'headline' | 'body' | 'meta'> &
+  Partial<Pick<Draft, 'blocks' | 'templateId' | 'review'>>;
+
+/** A release brought in from a review file: its own id and review document kept. */
+export interface AdoptOptions {
+  id?: string;
+  reviewDoc?: StoredReviewDoc;
+}
+
+export interface SaveOptions {
+  /** A merged review document, already holding the saved content, to keep with the release. */
+  reviewDoc?: StoredReviewDoc;
+}
+
 /** Drafts as the app sees them; the only way the rest of main touches a draft. */
 export interface DraftService {
   list(view: 'active' | 'trash'): DraftSummary[];
@@ -17,11 +34,13 @@ export interface DraftService {
   create(defaults?: Partial<Pick<ReleaseMeta, 'placeIds' | 'sourceIds'>>): Promise<Draft>;
   /** A new draft with the given content, as an import makes it. */
   createFrom(
-    init: Pick<Draft, 'headline' | 'body' | 'meta'> & Partial<Pick<Draft, 'blocks' | 'templateId'>>,
+    init: DraftInit,
     change?: 'created' | 'imported',
+    /** Only for a review file's release imported as new, so its reviewer can return it. */
+    adopt?: AdoptOptions,
   ): Promise<Draft>;
   get(id: string): Promise<Draft>;
-  save(update: ChannelArgs<'drafts:save'>): Promise<DraftSummary>;
+  save(update: ChannelArgs<'drafts:save'>, options?: SaveOptions): Promise<DraftSummary>;
   /** Keeps unsaved edits durably until the next save; no new revision. */
   journal(update: ChannelArgs<'drafts:journal'>): Promise<ChannelOutput<'drafts:journal'>>;
   trash(id: string): Promise<DraftSummary>;
@@ -55,4 +74,6 @@ export interface Services {
   exports: ExportService;
   templates: TemplateService;
   workflow: ReleaseWorkflow;
+  reviewDocs: ReviewDocs;
+  review: ReviewService;
 }

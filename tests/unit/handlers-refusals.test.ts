@@ -273,6 +273,28 @@ describe('dispatch refuses bad requests and changes nothing', () => {
       /id/,
     ],
     [
+      'review:export of a release that does not exist',
+      'review:export',
+      () => ({ id: MISSING_ID, purpose: 'send', by: 'Anna Author' }),
+      'NOT_FOUND',
+      /No release with id/,
+    ],
+    [
+      'review:export signed with markup',
+      'review:export',
+      () => ({ id: draft.id, purpose: 'send', by: '<script>alert(1)</script>' }),
+      'INVALID_INPUT',
+      /by: the name contains a script or markup/,
+    ],
+    [
+      'review:open of a file that is not JSON',
+      'review:open',
+      () => ({ name: 'round-2.newsroom-review', text: 'PK\u0003\u0004 a zip' }),
+      'INVALID_INPUT',
+      /round-2\.newsroom-review cannot be opened: it is not a Newsroom review file/,
+    ],
+    ['review:open without a name', 'review:open', () => ({ text: '{}' }), 'INVALID_INPUT', /name/],
+    [
       'store:report with an extra field',
       'store:report',
       () => ({ all: true }),
