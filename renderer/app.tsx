@@ -5,6 +5,7 @@ import { Notices } from './components/notices';
 import { LibraryPanel } from './features/library/library-panel';
 import { AppCommands } from './features/shell/app-commands';
 import { Dialogs } from './features/shell/dialogs';
+import { ReviewPrompts } from './features/review/review-prompts';
 import { MainArea } from './features/shell/main-area';
 import { SkipLink } from './features/shell/skip-link';
 import { StatusBar } from './features/shell/status-bar';
@@ -43,6 +44,7 @@ export function App() {
       <MainArea />
       <StatusBar />
       <Dialogs />
+      <ReviewPrompts />
       <AppCommands />
       <NoticesFromStore />
     </div>

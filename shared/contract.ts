@@ -196,6 +196,10 @@ export const RENDERER_COMMANDS = [
   'view:trash',
   'app:palette',
   'app:preferences',
+  'review:comment',
+  'review:suggest',
+  'review:send',
+  'review:return',
 ] as const;
 export type RendererCommand = (typeof RENDERER_COMMANDS)[number];
 export const RendererCommandSchema = z.enum(RENDERER_COMMANDS);
@@ -238,6 +242,26 @@ export const COMMAND_SPECS: Record<RendererCommand, CommandSpec> = {
     label: 'Preferences…',
     accelerator: 'CmdOrCtrl+,',
     keywords: 'settings options theme dark officer name store folder spelling',
+  },
+  'review:comment': {
+    label: 'Comment',
+    accelerator: 'CmdOrCtrl+Alt+M',
+    keywords: 'review thread note annotate',
+  },
+  'review:suggest': {
+    label: 'Suggest changes',
+    accelerator: 'CmdOrCtrl+Alt+S',
+    keywords: 'review track changes suggestion mode',
+  },
+  'review:send': {
+    label: 'Send for review…',
+    accelerator: 'CmdOrCtrl+Alt+E',
+    keywords: 'review file colleague share',
+  },
+  'review:return': {
+    label: 'Return to author…',
+    accelerator: 'CmdOrCtrl+Alt+Shift+E',
+    keywords: 'review file give back',
   },
 };
 

@@ -15,6 +15,10 @@ import {
 } from '../../../shared/writing/typography-extension';
 import { FindBar } from '../find/find-bar';
 import { FindReplace } from '../find/find-replace-extension';
+import { CommentAnchors } from '../review/comment-anchors';
+import type { ReviewController } from '../review/review-controller';
+import type { ReviewModel } from '../review/review-model';
+import { SuggestMode } from '../review/suggest-mode';
 import { Toolbar } from './toolbar';
 
 interface BodyEditorProps {
@@ -26,6 +30,9 @@ interface BodyEditorProps {
   onChange: (readBody: () => RichNode) => void;
   /** What a paste left out (images, comments, tracked deletions) or changed, in a sentence. */
   onPasteNotice: (text: string) => void;
+  /** The release's review: who suggests, which thread a click opens. Stable for the release. */
+  review: ReviewModel;
+  reviewer: ReviewController;
 }
 
 export const BodyEditor = memo(function BodyEditor({
@@ -34,6 +41,8 @@ export const BodyEditor = memo(function BodyEditor({
   language,
   onChange,
   onPasteNotice,
+  review,
+  reviewer,
 }: BodyEditorProps) {
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const [find, setFind] = useState<{ replace: boolean } | null>(null);
@@ -51,6 +60,10 @@ export const BodyEditor = memo(function BodyEditor({
       ...releaseExtensions(),
       FindReplace,
       TypographyRules,
+      SuggestMode.configure({ authors: review }),
+      CommentAnchors.configure({
+        onActivate: (ids) => review.setUi({ activeThreadId: ids[0] ?? null, panelOpen: true }),
+      }),
       Placeholder.configure({
         placeholder: 'Write the release. The dateline above opens the first paragraph.',
       }),
@@ -94,6 +107,11 @@ export const BodyEditor = memo(function BodyEditor({
   });
 
   useEffect(() => {
+    review.attach(editor);
+    return () => review.attach(null);
+  }, [editor, review]);
+
+  useEffect(() => {
     editor.view.dom.setAttribute('lang', language);
     // Quotation marks typed from now on are the release language's.
     editor.commands.setQuoteLanguage(language);
@@ -121,6 +139,7 @@ export const BodyEditor = memo(function BodyEditor({
         setLinkFormOpen={setLinkFormOpen}
         findOpen={find !== null}
         onFind={() => setFind(find ? null : { replace: false })}
+        reviewer={reviewer}
       />
       {find && (
         <FindBar editor={editor} focusReplace={find.replace} onClose={() => setFind(null)} />

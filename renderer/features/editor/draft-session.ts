@@ -1,3 +1,4 @@
+import type { ReviewState } from '../../../shared/review';
 import type {
   Draft,
   DraftSummary,
@@ -26,6 +27,8 @@ export class DraftSession {
   private meta: ReleaseMeta;
   private blocks: ReleaseBlocks;
   private readBody: () => RichNode;
+  /** Sent only once review changed here, so a save never writes back a stale review. */
+  private review: ReviewState | undefined;
   /** The stored revision this window's text builds on; a save from another base is refused. */
   private base: number;
   private readonly queue: SaveQueue;
@@ -66,6 +69,11 @@ export class DraftSession {
 
   setBlocks(blocks: ReleaseBlocks): void {
     this.blocks = blocks;
+    this.changed();
+  }
+
+  setReview(review: ReviewState): void {
+    this.review = review;
     this.changed();
   }
 
@@ -137,6 +145,7 @@ export class DraftSession {
       body: this.readBody(),
       meta: this.meta,
       blocks: this.blocks,
+      ...(this.review ? { review: this.review } : {}),
       baseRevision: this.base,
       // Any edit means the release needs checking again before it goes out.
       status: 'draft' as const,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { datelineFor } from '../../../shared/dateline';
 import { formatEmbargoLine, isEmbargoPast } from '../../../shared/embargo';
 import { checkReadiness, requirable } from '../../../shared/readiness';
+import { reviewMarksIn } from '../../../shared/review';
 import type {
   Draft,
   DraftSummary,
@@ -18,6 +19,10 @@ import { api, onEvent } from '../../api/client';
 import { LineField } from '../../components/line-field';
 import { MetadataPanel } from '../metadata/metadata-panel';
 import { ReadinessPanel } from '../readiness/readiness-panel';
+import { CommentsPanel } from '../review/comments-panel';
+import { FieldSuggestions } from '../review/field-suggestions';
+import { ReviewActions } from '../review/review-actions';
+import { useReview } from '../review/use-review';
 import { BodyEditor } from './body-editor';
 import { ClosingBlocks } from './closing-blocks';
 import { DraftSession } from './draft-session';
@@ -71,6 +76,20 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   const [session] = useState(
     () => new DraftSession(draft, { onSaved, onStatus, onKeptCopy: props.onKeptCopy }),
   );
+  const fieldWriter = useRef<(field: 'headline' | 'lead', value: string) => void>(() => undefined);
+  const {
+    model: review,
+    controller: reviewer,
+    snapshot: reviewSnapshot,
+  } = useReview(
+    draft.id,
+    draft.review,
+    (state) => session.setReview(state),
+    (field, value) => fieldWriter.current(field, value),
+  );
+  // Which suggestions and threads the body holds, read with the counts, a beat after typing.
+  const inBody = useMemo(() => reviewMarksIn(liveBody), [liveBody]);
+  useEffect(() => review.syncBody(inBody.suggestions), [review, inBody]);
   // The shell's callbacks change with its renders; the subscription below stays put.
   const shell = useRef({ onReload: props.onReload, onNotice });
   useEffect(() => {
@@ -155,6 +174,8 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   const latest = useRef({ onMeta, onBlocks });
   useEffect(() => {
     latest.current = { onMeta, onBlocks };
+    fieldWriter.current = (field, value) =>
+      field === 'headline' ? onHeadline(value) : onBlocks({ ...blocks, lead: value });
   });
   const onMetaChange = useCallback((value: ReleaseMeta) => latest.current.onMeta(value), []);
   const onBlocksChange = useCallback((value: ReleaseBlocks) => latest.current.onBlocks(value), []);
@@ -165,7 +186,14 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   const template = templates.find((t) => t.id === draft.templateId);
   const liveItems = useMemo(() => {
     if (!checkOpen) return [];
-    const live: Draft = { ...draft, headline, meta, blocks, body: liveBody };
+    const live: Draft = {
+      ...draft,
+      headline,
+      meta,
+      blocks,
+      body: liveBody,
+      review: reviewSnapshot.review,
+    };
     return checkReadiness({
       draft: live,
       taxonomies,
@@ -173,7 +201,7 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
       required: template ? requirable(template.required) : undefined,
       now: new Date(),
     });
-  }, [checkOpen, draft, headline, meta, blocks, liveBody, template, taxonomies]);
+  }, [checkOpen, draft, headline, meta, blocks, liveBody, template, taxonomies, reviewSnapshot]);
 
   const markReady = async () => {
     setCheckOpen(true);
@@ -209,8 +237,23 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   const dateline = datelineFor(meta, taxonomies);
   const embargoPast = meta.embargo ? isEmbargoPast(meta.embargo, new Date()) : false;
   const items = serverItems ?? liveItems;
+  // In suggestion mode the headline and summary show this reviewer's proposal, not the text.
+  const { suggesting, panelOpen } = reviewSnapshot.ui;
+  const fieldSuggestions = (field: 'headline' | 'lead') =>
+    reviewSnapshot.review.suggestions.filter((s) => s.field === field);
+  const proposal = (field: 'headline' | 'lead') =>
+    fieldSuggestions(field).find((s) => s.author === review.current())?.text;
+  const headlineShown = suggesting ? (proposal('headline') ?? headline) : headline;
+  const leadShown = suggesting ? (proposal('lead') ?? blocks.lead) : blocks.lead;
+  const propose = (field: 'headline' | 'lead', value: string) =>
+    review.proposeField(
+      field,
+      review.current(),
+      value,
+      field === 'headline' ? headline : blocks.lead,
+    );
   return (
-    <div className="workspace">
+    <div className={panelOpen ? 'workspace with-review' : 'workspace'}>
       <section className="writing" aria-label="Release">
         <div className="release-head">
           <span className={`status status-${readyState === 'ready' ? 'ready' : 'draft'}`}>
@@ -222,6 +265,7 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
           </span>
           {template && <span className="release-template">From template: {template.name}</span>}
           <span className="spacer" />
+          <ReviewActions releaseId={draft.id} model={review} panelOpen={panelOpen} />
           <button
             type="button"
             className="button small"
@@ -290,9 +334,9 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
             language={meta.language}
             // A release just created starts at its headline.
             autoFocus={draft.revision === 0 && draft.headline === ''}
-            value={headline}
+            value={headlineShown}
             placeholder="What happened, who did it — in one line"
-            onChange={onHeadline}
+            onChange={(value) => (suggesting ? propose('headline', value) : onHeadline(value))}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
@@ -300,11 +344,15 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
               }
             }}
           />
+          <FieldSuggestions suggestions={fieldSuggestions('headline')} />
           <LeadField
-            value={blocks.lead}
+            value={leadShown}
             language={meta.language}
-            onChange={(lead) => onBlocks({ ...blocks, lead })}
+            onChange={(lead) =>
+              suggesting ? propose('lead', lead) : onBlocks({ ...blocks, lead })
+            }
           />
+          <FieldSuggestions suggestions={fieldSuggestions('lead')} />
         </div>
         <BodyEditor
           initial={draft.body}
@@ -312,10 +360,13 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
           language={meta.language}
           onChange={onBodyChange}
           onPasteNotice={onPasteNotice}
+          review={review}
+          reviewer={reviewer}
         />
         <ClosingBlocks blocks={blocks} language={meta.language} onChange={onBlocksChange} />
         <WritingStats bodyText={bodyText} headline={headline} language={meta.language} />
       </section>
+      {panelOpen && <CommentsPanel controller={reviewer} inBody={inBody} />}
       <MetadataPanel
         releaseId={draft.id}
         meta={meta}

@@ -1,7 +1,9 @@
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { isSuggestChangesEnabled } from '@handlewithcare/prosemirror-suggest-changes';
 import { isAllowedHref } from '../../../shared/extensions';
+import type { ReviewController } from '../review/review-controller';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -133,9 +135,17 @@ interface ToolbarProps {
   setLinkFormOpen: (open: boolean) => void;
   findOpen: boolean;
   onFind: () => void;
+  reviewer: ReviewController;
 }
 
-export function Toolbar({ editor, linkFormOpen, setLinkFormOpen, findOpen, onFind }: ToolbarProps) {
+export function Toolbar({
+  editor,
+  linkFormOpen,
+  setLinkFormOpen,
+  findOpen,
+  onFind,
+  reviewer,
+}: ToolbarProps) {
   // Reads only what the buttons show, so typing does not re-render the toolbar.
   const state = useEditorState({
     editor,
@@ -152,6 +162,7 @@ export function Toolbar({ editor, linkFormOpen, setLinkFormOpen, findOpen, onFin
       // The history's own depth: `can().undo()` builds a whole command chain on every keystroke.
       canUndo: undoDepth(e.state) > 0,
       canRedo: redoDepth(e.state) > 0,
+      suggesting: isSuggestChangesEnabled(e.state),
     }),
   });
   const run = (action: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>
@@ -226,6 +237,19 @@ export function Toolbar({ editor, linkFormOpen, setLinkFormOpen, findOpen, onFin
         </div>
         <div className="tool-group">
           <ToolButton label="Find" shortcut={`${mod}F`} active={findOpen} onRun={onFind} />
+        </div>
+        <div className="tool-group">
+          <ToolButton
+            label="Comment"
+            shortcut={`${mod}${isMac ? '⌥' : 'Alt+'}M`}
+            onRun={() => void reviewer.comment()}
+          />
+          <ToolButton
+            label="Suggest changes"
+            className="tool-suggest"
+            active={state.suggesting}
+            onRun={() => void reviewer.toggleSuggest()}
+          />
         </div>
         <div className="tool-group">
           <ToolButton

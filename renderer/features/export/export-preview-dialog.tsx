@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { hasOpenSuggestions } from '../../../shared/export/without-review';
 import type { ExportFile, ExportFormat } from '../../../shared/schemas';
 import { api } from '../../api/client';
 import { deliverExport } from '../../api/deliver-export';
@@ -41,6 +42,18 @@ export function ExportPreviewDialog({
   useEffect(() => {
     ref.current?.showModal();
   }, []);
+
+  // The export is rendered from the stored release: whether that one has open suggestions.
+  const [leftOut, setLeftOut] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api['drafts:get']({ id: draftId })
+      .then((draft) => live && setLeftOut(hasOpenSuggestions(draft.body)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [draftId]);
 
   useEffect(() => {
     let live = true;
@@ -103,6 +116,11 @@ export function ExportPreviewDialog({
           </label>
         ))}
       </div>
+      {leftOut && (
+        <p className="export-review-note" role="note">
+          Open suggestions are not in this export: it holds the text as if they were rejected.
+        </p>
+      )}
       <p className="export-file-name">{file ? file.fileName : 'Rendering…'}</p>
       <pre className="export-preview-text" aria-label="What will be written" tabIndex={0}>
         {file?.content ?? ''}

@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../shared/export/transfer-schemas';
+import { REVIEW_FILE_EXTENSION } from '../../../shared/review-file';
+import { isReviewFile, openReviewFiles } from '../review/review-files';
 import { ExportPreviewDialog } from './export-preview-dialog';
 import { importFiles } from './import-files';
 import { outcomeSummary, outcomeText, progressLabel } from './import-parts';
@@ -25,6 +27,13 @@ export function TransferBar({
   const importing = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   const progressId = useId();
+
+  /** Review files go to review (merged into their release); everything else is imported. */
+  const receive = async (files: File[]) => {
+    const reviews = files.filter((file) => isReviewFile(file.name));
+    if (reviews.length > 0) await openReviewFiles(reviews);
+    await runImport(files.filter((file) => !isReviewFile(file.name)));
+  };
 
   const runImport = async (files: File[]) => {
     if (files.length === 0) return;
@@ -54,7 +63,7 @@ export function TransferBar({
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
         event.preventDefault();
-        void runImport([...event.dataTransfer.files]);
+        void receive([...event.dataTransfer.files]);
       }}
     >
       <button
@@ -78,10 +87,10 @@ export function TransferBar({
         type="file"
         multiple
         hidden
-        accept=".md,.markdown,.html,.htm"
+        accept={`.md,.markdown,.html,.htm,${REVIEW_FILE_EXTENSION}`}
         aria-label="Files to import"
         onChange={(event) => {
-          void runImport([...(event.currentTarget.files ?? [])]);
+          void receive([...(event.currentTarget.files ?? [])]);
           event.currentTarget.value = '';
         }}
       />

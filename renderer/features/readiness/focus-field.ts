@@ -1,4 +1,5 @@
 import type { ReadinessField } from '../../../shared/template-schema';
+import { runReviewCommand } from '../review/review-commands';
 
 const LABELS: Record<ReadinessField, string> = {
   headline: 'Headline',
@@ -17,6 +18,11 @@ export const fieldLabel = (field: ReadinessField): string => LABELS[field];
 
 /** Takes the officer to the field an item is about, through the field's own visible label. */
 export const focusField = (field: ReadinessField): void => {
+  // Open suggestions and unresolved comments are decided in the Comments panel.
+  if (field === 'review') {
+    runReviewCommand('focusPanel');
+    return;
+  }
   if (field === 'body') {
     document.querySelector<HTMLElement>('.ProseMirror')?.focus();
     return;

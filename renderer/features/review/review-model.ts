@@ -16,6 +16,7 @@ export interface ReviewUi {
   suggesting: boolean;
   /** A thread being started: anchored already, waiting for its first comment. */
   pending: { threadId: string; quote: string } | null;
+  panelOpen: boolean;
 }
 
 export interface ReviewSnapshot {
@@ -52,9 +53,25 @@ export class ReviewModel implements SuggestionAuthors {
     const initial = review ?? emptyReview();
     this.snapshot = {
       review: initial,
-      ui: { activeThreadId: null, showResolved: false, suggesting: false, pending: null },
+      ui: {
+        activeThreadId: null,
+        showResolved: false,
+        suggesting: false,
+        pending: null,
+        // A release that has something to review opens with its panel showing.
+        panelOpen: initial.threads.some((t) => !t.resolved) || initial.suggestions.length > 0,
+      },
     };
     this.indexOwners(initial.suggestions);
+  }
+
+  /** The officer's name from Preferences: the author of what they write from now on. */
+  setAuthor(name: string): void {
+    this.author = name;
+  }
+
+  attach(editor: Editor | null): void {
+    this.editor = editor;
   }
 
   subscribe = (listener: () => void): (() => void) => {

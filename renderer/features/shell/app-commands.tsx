@@ -9,6 +9,7 @@ import {
 import { appStore, selectOpenTrashed } from '../../app/store';
 import { CommandCenter, type CommandHandlers } from '../palette/command-center';
 import type { PaletteCommand } from '../palette/palette-items';
+import { runReviewCommand } from '../review/review-commands';
 
 const RUN: CommandHandlers = {
   'release:new': () => void createRelease(),
@@ -19,10 +20,15 @@ const RUN: CommandHandlers = {
   'view:library': () => switchView('active'),
   'view:trash': () => switchView('trash'),
   'app:preferences': () => openDialog({ kind: 'preferences' }),
+  'review:comment': () => runReviewCommand('comment'),
+  'review:suggest': () => runReviewCommand('toggleSuggest'),
+  'review:send': () => runReviewCommand('send', 'send'),
+  'review:return': () => runReviewCommand('send', 'return'),
 };
 
 /** Read when a command is given, not on every change: nothing here needs re-rendering. */
 const isEnabled = (command: PaletteCommand): boolean => {
+  if (command.startsWith('review:')) return appStore.getState().open !== null;
   if (!command.startsWith('release:') || command === 'release:new') return true;
   const state = appStore.getState();
   if (!state.open) return false;
