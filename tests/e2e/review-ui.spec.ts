@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { newRelease, saveStatus } from '../support/journey';
 import { expect, test } from './host-fixture';
@@ -94,4 +95,31 @@ test('comment, suggest as two reviewers, accept: one window', async ({ page, app
   await page.getByRole('textbox', { name: 'Body' }).focus();
   await page.keyboard.press('Control+z');
   await expect(page.locator('.ProseMirror ins')).toHaveText(' and a reading room');
+});
+
+test('send for review downloads the file; opening it again brings nothing new', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  await page.getByLabel('Headline').fill('Mission opens office in Vienna');
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.type('The mission opened an office in Vienna.');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await page.getByRole('button', { name: 'Send for review…' }).click();
+  const who = page.getByRole('dialog', { name: 'Who is reviewing?' });
+  await who.getByLabel('Your name').fill('Anna Berg');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    who.getByRole('button', { name: 'Save name' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.newsroom-review$/);
+  const path = await download.path();
+  await page.getByLabel('Files to import').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: await readFile(path),
+  });
+  await expect(page.getByText(/Nothing new in this review/)).toBeVisible();
 });
