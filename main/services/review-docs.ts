@@ -19,7 +19,12 @@ export interface ReviewDocs {
    * The release's document, made from its JSON if it has none yet, brought up to date with
    * `draft` and written if that changed it; `task` runs with no other use of it in between.
    */
-  use<T>(draft: Draft, task: (stored: StoredReviewDoc) => T | Promise<T>): Promise<T>;
+  use<T>(
+    draft: Draft,
+    task: (stored: StoredReviewDoc) => T | Promise<T>,
+    /** `memory`: a document made now is not kept (opening a file keeps only what it merged). */
+    made?: 'keep' | 'memory',
+  ): Promise<T>;
   /**
    * After a save: syncs and writes the document of a release in review. `replacement` (a
    * merge's result, already holding `draft`'s content) takes the place of the stored one.
@@ -54,11 +59,12 @@ export const createReviewDocs = (files: ReviewDocFiles, events: StoreEvents): Re
   return {
     isTracked: (id) => files.has(id) || cache.has(id),
 
-    use: (draft, task) =>
+    use: (draft, task, made = 'keep') =>
       queue.run(draft.id, async () => {
         const found = await load(draft);
-        const stored = found ?? { doc: createDoc(draft), base: null, sentRevision: null };
-        return task(await bringUp(draft, stored, found === null));
+        if (found) return task(await bringUp(draft, found, false));
+        const stored = { doc: createDoc(draft), base: null, sentRevision: null };
+        return task(made === 'keep' ? await bringUp(draft, stored, true) : stored);
       }),
 
     afterSave: (draft, replacement) =>

@@ -105,26 +105,34 @@ const mergeInto = async (
 ): Promise<ReviewOpenResult> => {
   const incoming = fromBase64(file.update);
   const sent = file.purpose === 'send' ? sentDoc(name, file) : null;
-  const outcome = await deps.reviewDocs.use(current, (stored) => {
-    if (sent && docIdentity(sent.doc).docId !== docIdentity(stored.doc).docId)
-      throw refuse(
-        name,
-        'its review history was started apart from this store’s copy of the release, so the two cannot be merged; open it as a new release instead',
-      );
-    const before = Y.snapshot(stored.doc);
-    const merged = docFromUpdate(incoming, cloneDoc(stored.doc));
-    if (typeof merged === 'string') throw refuse(name, merged);
-    if (Y.equalSnapshots(before, Y.snapshot(merged))) return null;
-    checkIdentity(name, merged, file);
-    if (docIdentity(merged).docId !== docIdentity(stored.doc).docId)
-      throw refuse(name, 'its review history claims to be another copy of the release');
-    const fields = fieldsOrRefuse(name, merged, 'the release merged with it');
-    if (file.purpose === 'return') checkReturnedParts(name, merged, fields, file);
-    const next: StoredReviewDoc = sent
-      ? { doc: merged, base: Y.encodeStateVectorFromUpdate(incoming), sentRevision: file.revision }
-      : { doc: merged, base: stored.base, sentRevision: stored.sentRevision };
-    return { fields, next };
-  });
+  const outcome = await deps.reviewDocs.use(
+    current,
+    (stored) => {
+      if (sent && docIdentity(sent.doc).docId !== docIdentity(stored.doc).docId)
+        throw refuse(
+          name,
+          'its review history was started apart from this store’s copy of the release, so the two cannot be merged; open it as a new release instead',
+        );
+      const before = Y.snapshot(stored.doc);
+      const merged = docFromUpdate(incoming, cloneDoc(stored.doc));
+      if (typeof merged === 'string') throw refuse(name, merged);
+      if (Y.equalSnapshots(before, Y.snapshot(merged))) return null;
+      checkIdentity(name, merged, file);
+      if (docIdentity(merged).docId !== docIdentity(stored.doc).docId)
+        throw refuse(name, 'its review history claims to be another copy of the release');
+      const fields = fieldsOrRefuse(name, merged, 'the release merged with it');
+      if (file.purpose === 'return') checkReturnedParts(name, merged, fields, file);
+      const next: StoredReviewDoc = sent
+        ? {
+            doc: merged,
+            base: Y.encodeStateVectorFromUpdate(incoming),
+            sentRevision: file.revision,
+          }
+        : { doc: merged, base: stored.base, sentRevision: stored.sentRevision };
+      return { fields, next };
+    },
+    'memory',
+  );
   if (!outcome) {
     return {
       status: 'merged',

@@ -14,6 +14,7 @@ import { describeError, errorCode, isTempFile } from './durable-write';
 import { JournalEntrySchema } from './journal';
 import { LibraryFileSchema, readLog, type IndexEntry } from './library-index';
 import { QUARANTINE_MARK } from './quarantine';
+import { REVIEW_DIR, REVIEW_DOC_FILE, reviewDocProblem } from './review-doc-files';
 import {
   DRAFT_FILE,
   DRAFTS_DIR,
@@ -186,6 +187,28 @@ export const checkStore = async (
       );
     } else if (!seen.has(id)) {
       (mayLag ? warning : problem)(LIBRARY_FILE, `lists release ${id}, which has no file`);
+    }
+  }
+
+  for (const name of await listDir(path.join(dir, REVIEW_DIR))) {
+    const rel = `${REVIEW_DIR}/${name}`;
+    const id = REVIEW_DOC_FILE.exec(name)?.[1];
+    if (name.includes(QUARANTINE_MARK)) {
+      warning(rel, 'a damaged review history kept aside for rescue');
+    } else if (isTempFile(name)) {
+      if (!lock?.info || lock.stale) warning(rel, 'left over from an interrupted write');
+    } else if (!id) {
+      warning(rel, 'not a review history file');
+    } else {
+      try {
+        const text = await readText(path.join(dir, rel));
+        const why = text === null ? null : reviewDocProblem(rel, text, id);
+        if (why) problem(rel, `the review history does not decode: ${why}`);
+        else if (!seen.has(id) && !index?.get(id)?.summary.damaged)
+          problem(rel, `the review history of release ${id}, which the store does not have`);
+      } catch (error) {
+        problem(rel, describeError(error));
+      }
     }
   }
 
