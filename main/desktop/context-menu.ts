@@ -18,6 +18,8 @@ export interface ContextMenuActions {
   setSpellcheck(enabled: boolean): void;
   openLink(url: string): void;
   copyText(text: string): void;
+  /** Opens a comment thread on the selection ("Comment", as in the toolbar). */
+  comment(): void;
 }
 
 type Item = MenuItemConstructorOptions;
@@ -56,6 +58,10 @@ export const buildContextMenuTemplate = (
       { label: 'Open Link in Browser', click: () => actions.openLink(link) },
       { label: 'Copy Link Address', click: () => actions.copyText(link) },
     ]);
+  }
+
+  if (params.isEditable && params.selectionText.trim()) {
+    groups.push([{ label: 'Comment', click: () => actions.comment() }]);
   }
 
   if (params.isEditable) {

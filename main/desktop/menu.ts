@@ -121,6 +121,11 @@ export const buildMenuTemplate = (ctx: MenuContext): Item[] => {
       command('release:export-md'),
       command('release:export-html'),
       separator,
+      command('review:comment'),
+      command('review:suggest'),
+      command('review:send'),
+      command('review:return'),
+      separator,
       command('release:trash'),
     ],
   };

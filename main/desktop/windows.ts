@@ -8,6 +8,7 @@ import {
   type WebContents,
 } from 'electron';
 import { attachContextMenu } from './context-menu';
+import { sendEvent } from './ipc';
 import { APP_ENTRY } from '../services/security';
 import { createSecureWindow } from './window';
 import type { WindowSession } from './window-state';
@@ -54,6 +55,12 @@ export const createWindows = (deps: WindowDeps) => {
         setSpellcheck: deps.setSpellcheck,
         openLink: deps.openExternal,
         copyText: (text) => clipboard.writeText(text),
+        comment: () =>
+          sendEvent(window.webContents, {
+            event: 'menu:command',
+            payload: { command: 'review:comment' },
+            origin: null,
+          }),
       }),
       (template) => Menu.buildFromTemplate(template).popup({ window }),
     );

@@ -42,6 +42,7 @@ const recorder = (spellcheck = true) => {
     setSpellcheck: (enabled) => calls.push(`spellcheck:${enabled}`),
     openLink: (url) => calls.push(`open:${url}`),
     copyText: (text) => calls.push(`copy:${text}`),
+    comment: () => calls.push('comment'),
   };
   return { actions, calls };
 };
@@ -51,6 +52,18 @@ const click = (item: Item | undefined) =>
 const labels = (items: Item[]) => items.map((i) => i.label ?? i.role ?? i.type);
 
 describe('the context menu', () => {
+  it('offers "Comment" on selected text in the editor, and nowhere else', () => {
+    const { actions, calls } = recorder();
+    const menu = buildContextMenuTemplate(params({ selectionText: 'trained judges' }), actions);
+    expect(labels(menu)[0]).toBe('Comment');
+    click(menu[0]);
+    expect(calls).toEqual(['comment']);
+    expect(labels(buildContextMenuTemplate(params(), actions))).not.toContain('Comment');
+    expect(
+      labels(buildContextMenuTemplate(params({ isEditable: false, selectionText: 'x' }), actions)),
+    ).not.toContain('Comment');
+  });
+
   it('offers the spell checker’s suggestions and "Add to Dictionary" for a misspelled word', () => {
     const { actions, calls } = recorder();
     const menu = buildContextMenuTemplate(
