@@ -6,6 +6,7 @@ import { describe, UsageError, type CliIo } from './cli-support';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { listCommand } from './list-command';
+import { reviewCommand } from './review-command';
 
 export type { CliIo } from './cli-support';
 
@@ -27,6 +28,18 @@ Commands:
   check  --store DIR [--json]
          Verify every file of a store: it parses, fits its schema, and the library agrees
          with the release files. Changes nothing; exit 1 if there are problems.
+  review export --store DIR --id ID --out FILE [--by NAME] [--purpose send|return]
+         Write the release as a .newsroom-review file: to send it for review (the default),
+         or to return a review to its author. --by defaults to the officer's name in
+         Preferences, else the name of the user running it.
+  review import FILE --store DIR [--json] [--as-new]
+         Open a .newsroom-review file: merge it into the release it belongs to and print what
+         came in (comments, suggestions, by whom). A release the store does not have is
+         imported only with --as-new (exit 1 without it). A damaged or forged file is refused
+         and changes nothing (exit 1).
+  review status --store DIR --id ID [--json]
+         List the release's comment threads (id, author, quoted text, resolved, replies) and
+         suggestions (id, author, kind, text).
   help   Show this help.
 
 Instead of --store, the store folder may be given in ${STORE_ENV}.
@@ -53,6 +66,8 @@ export const run = async (argv: string[], io: CliIo): Promise<number> => {
         return await exportCommand(args, io);
       case 'check':
         return await checkCommand(args, io);
+      case 'review':
+        return await reviewCommand(args, io);
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }

@@ -15,8 +15,10 @@ const MB = 1024 * 1024;
 
 const jsonProblem = (text: string, error: unknown): string => {
   const why = error instanceof Error ? error.message : String(error);
-  // A file cut short ends inside a value; JSON.parse says so in a few ways.
-  if (/end of (json )?input|unterminated|unexpected end/i.test(why) || text.trim() === '')
+  // A file cut short ends inside a value: the parse fails at its very end.
+  const position = Number(/at position (\d+)/.exec(why)?.[1] ?? Number.NaN);
+  const atEnd = Number.isFinite(position) && position >= text.trimEnd().length - 1;
+  if (atEnd || /end of (json )?input|unterminated|unexpected end/i.test(why) || text.trim() === '')
     return `it is incomplete (the file ends early: was it cut short while copying?)`;
   return `it is not a Newsroom review file (it is not JSON: ${why.slice(0, 120)})`;
 };
