@@ -236,14 +236,60 @@ export const deriveList = (
   return sortWhole(library, view, sort);
 };
 
+const queryWords = (query: string): string[] => fold(query).split(/\s+/).filter(Boolean);
+
 /** Every word typed must appear in the headline or the type; the order stays the list's. */
 export const filterEntries = (
   items: readonly LibraryEntry[],
   query: string,
 ): readonly LibraryEntry[] => {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return items;
   return items.filter((entry) => words.every((word) => entry.search.includes(word)));
+};
+
+/** Whether every entry matching `words` also matches `earlier`: each earlier word is inside one of them. */
+const refines = (words: readonly string[], earlier: readonly string[]): boolean =>
+  earlier.every((old) => words.some((word) => word.includes(old)));
+
+/**
+ * filterEntries for a search box, with the same answers: it remembers the last few queries'
+ * results on the same list, so deleting a letter answers at once with the very array shown
+ * before, and a query that only narrows an earlier one (one more letter, one more word)
+ * filters that earlier result instead of the whole library.
+ */
+export const createEntryFilter = (remember = 32) => {
+  let source: readonly LibraryEntry[] | null = null;
+  const results = new Map<string, { words: readonly string[]; found: readonly LibraryEntry[] }>();
+  return (items: readonly LibraryEntry[], query: string): readonly LibraryEntry[] => {
+    if (items !== source) {
+      source = items;
+      results.clear();
+    }
+    const words = queryWords(query);
+    if (words.length === 0) return items;
+    const key = words.join(' ');
+    const held = results.get(key);
+    if (held) {
+      // The most recently used last, so the oldest goes first when the memory is full.
+      results.delete(key);
+      results.set(key, held);
+      return held.found;
+    }
+    let base = items;
+    for (const earlier of results.values())
+      if (earlier.found.length < base.length && refines(words, earlier.words)) base = earlier.found;
+    const narrowed = base.filter((entry) => words.every((word) => entry.search.includes(word)));
+    // Nothing dropped out (the next letter of a word every result has): the same array, so
+    // what shows it has nothing to render.
+    const found = narrowed.length === base.length ? base : narrowed;
+    results.set(key, { words, found });
+    if (results.size > remember) {
+      const oldest = results.keys().next();
+      if (!oldest.done) results.delete(oldest.value);
+    }
+    return found;
+  };
 };
 
 /** A template saved or changed here: put in place of the one with its id, or added. */

@@ -6,6 +6,7 @@ import {
   COMPARE,
   deriveList,
   emptyLibrary,
+  createEntryFilter,
   filterEntries,
   replaceLibrary,
   upsertSummaries,
@@ -146,6 +147,39 @@ describe('the library mirror', () => {
     expect(found('press release')).toEqual(['Mission in Österreich trains judges']);
     expect(found('  ')).toHaveLength(3);
     expect(found('nothing like this')).toEqual([]);
+  });
+
+  it('filters as the search box types and deletes with filterEntries’ answers', () => {
+    const words = ['vienna', 'media', 'freedom', 'Österreich', 'police', 'reform', 'r-0042'];
+    const library = libraryOf(
+      Array.from({ length: 300 }, (_, i) =>
+        summary({
+          headline: `${words[i % 7] ?? ''} ${words[(i * 3) % 7] ?? ''} R-${String(i).padStart(4, '0')}`,
+          contentTypeId: i % 4 === 0 ? 'news-item' : null,
+        }),
+      ),
+    );
+    const items = deriveList(library, 'active', 'headline').items;
+    const filter = createEntryFilter(4);
+    const queries: string[] = [];
+    for (const query of ['media freedom', 'osterreich  Vienna', 'r-004', 'news ref', 'xyz']) {
+      for (let n = 1; n <= query.length; n += 1) queries.push(query.slice(0, n));
+      for (let n = query.length - 1; n >= 0; n -= 1) queries.push(query.slice(0, n));
+    }
+    for (const query of queries) {
+      const shown = filter(items, query);
+      expect(shown, query).toEqual(filterEntries(items, query));
+      // The same query again is the same array: the list below it need not render anew.
+      expect(filter(items, query)).toBe(shown);
+    }
+    // A letter that drops nothing answers with the array the box showed before it.
+    const fresh = createEntryFilter();
+    const typed = fresh(items, 'media os');
+    expect(typed.length).toBeGreaterThan(0);
+    expect(fresh(items, 'media ost')).toBe(typed);
+    // Another list (an autosave moved a release) is filtered afresh.
+    const other = items.slice(1);
+    expect(filter(other, 'media')).toEqual(filterEntries(other, 'media'));
   });
 
   it('patches the list it derived before instead of sorting again, with the same result', () => {
