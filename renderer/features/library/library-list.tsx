@@ -1,5 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
+  memo,
   useCallback,
   useId,
   useLayoutEffect,
@@ -47,10 +48,11 @@ interface LibraryListProps {
 
 /**
  * The releases, drawn only where the officer can see them (10,000 scroll as smoothly as 10).
+ * Memoised: a keystroke in the search box re-renders the box; the list follows its results.
  * One Tab stop: the active row. Arrow keys, Page Up/Down, Home and End move it, Enter opens.
  * The active row is always drawn, even scrolled away, so focus never falls out of the list.
  */
-export function LibraryList({
+export const LibraryList = memo(function LibraryList({
   items,
   view,
   label,
@@ -91,7 +93,6 @@ export function LibraryList({
     [activeIndex],
   );
   // The virtualizer keeps its own measurements and re-renders this component as it scrolls.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -216,4 +217,4 @@ export function LibraryList({
       </ul>
     </div>
   );
-}
+});

@@ -25,6 +25,34 @@ interface LibraryRowProps {
   onRestore: (id: string) => void;
 }
 
+/** Formatting a date makes an Intl formatter: each date is formatted once, for every row showing it. */
+const dates = new Map<string, string>();
+const rowDate = (isoDate: string | null): string => {
+  if (isoDate === null) return houseDate(isoDate);
+  let text = dates.get(isoDate);
+  if (text === undefined) {
+    text = houseDate(isoDate);
+    if (dates.size > 2_000) dates.clear();
+    dates.set(isoDate, text);
+  }
+  return text;
+};
+
+/** Past this, "Edited …" names the day, which stays the same: worked out once per moment. */
+const DAY_AND_MORE_MS = 25 * 60 * 60 * 1000;
+const edits = new Map<string, string>();
+const editedLabel = (iso: string): string => {
+  const now = new Date();
+  if (!(now.getTime() - Date.parse(iso) > DAY_AND_MORE_MS)) return sinceLabel(iso, now);
+  let text = edits.get(iso);
+  if (text === undefined) {
+    text = sinceLabel(iso, now);
+    if (edits.size > 2_000) edits.clear();
+    edits.set(iso, text);
+  }
+  return text;
+};
+
 /** One release in the library. Memoised: moving the keyboard or a save re-renders two rows, not all. */
 export const LibraryRow = memo(function LibraryRow({
   ref,
@@ -81,7 +109,7 @@ export const LibraryRow = memo(function LibraryRow({
           <span className="item-meta">
             <span>{summary.contentTypeId ? (typeLabel ?? summary.contentTypeId) : 'No type'}</span>
             <span aria-hidden="true">·</span>
-            <span>{houseDate(summary.date)}</span>
+            <span>{rowDate(summary.date)}</span>
           </span>
           {summary.embargo && (
             <span
@@ -103,7 +131,7 @@ export const LibraryRow = memo(function LibraryRow({
               {summary.status === 'ready' ? 'Ready' : 'Draft'}
             </span>
             <span className="item-updated">
-              <time dateTime={summary.updatedAt}>Edited {sinceLabel(summary.updatedAt)}</time>
+              <time dateTime={summary.updatedAt}>Edited {editedLabel(summary.updatedAt)}</time>
             </span>
           </span>
         </span>
