@@ -33,7 +33,7 @@ import {
 import { ms, summarizeTimes, type BenchModule } from './stats';
 
 /** Every selector this bench relies on, in one place for when the renderer changes. */
-const SELECTORS = {
+export const LIBRARY_SELECTORS = {
   library: 'nav[aria-label="Library"]',
   /**
    * A library entry, whatever the list is made of; told from the library's other controls by
@@ -63,7 +63,7 @@ const SCROLL_FRAMES = 240;
 /** Pixels per frame: a wheel notch every frame, a brisk scroll. */
 const SCROLL_STEP = 120;
 
-function* drafts(): Generator<Draft> {
+export function* libraryDrafts(): Generator<Draft> {
   for (let i = 0; i < RELEASES; i += 1) {
     yield makeDraft(
       `bench-release-${String(i).padStart(6, '0')}`,
@@ -135,8 +135,8 @@ const timeLoad = async (
 ): Promise<{ at: number; fcp: number | null; page: Page; close: () => Promise<void> }> => {
   const context = await newContext(browser);
   await context.addInitScript(watchForUsableItem, {
-    library: SELECTORS.library,
-    item: SELECTORS.item,
+    library: LIBRARY_SELECTORS.library,
+    item: LIBRARY_SELECTORS.item,
     code: RELEASE_CODE.source,
   });
   const page = await context.newPage();
@@ -179,19 +179,19 @@ const describeLibrary = (page: Page): Promise<string> =>
         `a click there would hit ${hit ? hit.outerHTML.slice(0, 160) : 'nothing'}`
       );
     },
-    { library: SELECTORS.library, item: SELECTORS.item, code: RELEASE_CODE.source },
+    { library: LIBRARY_SELECTORS.library, item: LIBRARY_SELECTORS.item, code: RELEASE_CODE.source },
   );
 
 /** Clicks the second entry on screen and checks the editor opened it: the list is usable. */
 const checkClickable = async (page: Page): Promise<string> => {
-  const library = page.locator(SELECTORS.library);
+  const library = page.locator(LIBRARY_SELECTORS.library);
   const codes = await library.evaluate(
     (nav, { item, code }) =>
       [...nav.querySelectorAll<HTMLElement>(item)]
         .map((element) => new RegExp(code).exec(element.textContent ?? '')?.[0])
         .filter((found): found is string => Boolean(found))
         .slice(0, 3),
-    { item: SELECTORS.item, code: RELEASE_CODE.source },
+    { item: LIBRARY_SELECTORS.item, code: RELEASE_CODE.source },
   );
   const code = codes[1];
   if (!code) throw new Error('the library shows fewer than two releases');
@@ -199,13 +199,13 @@ const checkClickable = async (page: Page): Promise<string> => {
   await page.waitForFunction(
     ({ headline, wanted }) =>
       document.querySelector<HTMLTextAreaElement>(headline)?.value.includes(wanted) ?? false,
-    { headline: SELECTORS.headline, wanted: code },
+    { headline: LIBRARY_SELECTORS.headline, wanted: code },
     { timeout: 10_000 },
   );
   return code;
 };
 
-const typeQueries = async (page: Page): Promise<void> => {
+export const typeQueries = async (page: Page): Promise<void> => {
   const random = seededRandom(10_000);
   const gap = () => SEARCH_KEY_GAP_MS[0] + (SEARCH_KEY_GAP_MS[1] - SEARCH_KEY_GAP_MS[0]) * random();
   for (const query of QUERIES) {
@@ -331,7 +331,7 @@ const bench: BenchModule = {
     const browser = await launchChromium();
     try {
       print(machineLine(browser));
-      const seeded = await seedStore(storeDir, drafts());
+      const seeded = await seedStore(storeDir, libraryDrafts());
       print(
         `Renderer built in ${ms(built)}; ${RELEASES.toLocaleString('en')} releases seeded in ${ms(seeded)}.`,
       );
@@ -351,15 +351,15 @@ const bench: BenchModule = {
         const page = last.page;
         const opened = await checkClickable(page);
 
-        await page.getByLabel(SELECTORS.searchLabel).click();
-        await installKeyProbe(page, SELECTORS.library);
+        await page.getByLabel(LIBRARY_SELECTORS.searchLabel).click();
+        await installKeyProbe(page, LIBRARY_SELECTORS.library);
         await recordKeys(page, true);
         await typeQueries(page);
         await sleep(300);
         await recordKeys(page, false);
         const keys = await takeKeyProbe(page);
         await sleep(500);
-        const scroll = await scrollFrames(page, SELECTORS.library);
+        const scroll = await scrollFrames(page, LIBRARY_SELECTORS.library);
         await last.close();
 
         const line = (label: string, value: string, target: string, ok: string) =>

@@ -7,6 +7,7 @@
  * `SLOW_KEYS_PAGES=bare,ours` picks the pages; `SLOW_KEYS_COUNT` how many keys are listed.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { rm } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { serveBarePage } from './bare-tiptap/bare-page';
@@ -21,6 +22,7 @@ import {
   sleep,
   startWebHost,
   takeKeyProbe,
+  type KeyTiming,
 } from './browser-support';
 import {
   longReleaseBody,
@@ -105,11 +107,17 @@ const mainThreadSlices = (events: TraceEvent[], offset: number): Slice[] => {
   return slices;
 };
 
-const runPage = async (page: Page, label: string, count: number): Promise<void> => {
-  await placeCaret(page);
-  await installKeyProbe(page, SELECTORS.body);
-  await typeLikeAPerson(page, 'As agreed, ', 3);
-  await sleep(1_200);
+/**
+ * Runs `type` with the key probe recording (installed by the caller) under the timeline trace,
+ * then prints the `count` slowest keys by `pick` (a KeyTiming's field) with what ran meanwhile.
+ */
+export const traceSlowKeys = async (
+  page: Page,
+  type: () => Promise<void>,
+  pick: (key: KeyTiming) => number | null,
+  label: string,
+  count: number,
+): Promise<void> => {
   const browser = page.context().browser();
   if (!browser) throw new Error('no browser');
   await browser.startTracing(page, {
@@ -122,7 +130,7 @@ const runPage = async (page: Page, label: string, count: number): Promise<void> 
   });
   const markedAt = await page.evaluate((name) => performance.mark(name).startTime, SYNC_MARK);
   await recordKeys(page, true);
-  await typeLikeAPerson(page, SENTENCES.join(''), 11);
+  await type();
   await sleep(1_200);
   await recordKeys(page, false);
   const keys = await takeKeyProbe(page);
@@ -138,7 +146,7 @@ const runPage = async (page: Page, label: string, count: number): Promise<void> 
     .filter((s) => s.label === 'event keydown')
     .map((s) => s.start)
     .filter((at, i, all) => i === 0 || at - (all[i - 1] ?? 0) > 5);
-  const latencies = keys.map((key) => key.first);
+  const latencies = keys.map(pick);
   const known = latencies.filter((value): value is number => value !== null);
   const { median, p95 } = summarizeTimes(known);
   console.log(
@@ -146,9 +154,14 @@ const runPage = async (page: Page, label: string, count: number): Promise<void> 
   );
   if (keydowns.length !== keys.length) console.log('  (keys and keydowns differ in number)');
   const ranked = latencies
-    .map((latency, i) => ({ latency, at: keydowns[i] }))
+    .map((latency, i) => ({
+      latency,
+      at: keydowns[i],
+      gap: (keydowns[i] ?? 0) - (keydowns[i - 1] ?? 0),
+    }))
     .filter(
-      (key): key is { latency: number; at: number } => key.latency !== null && key.at !== undefined,
+      (key): key is { latency: number; at: number; gap: number } =>
+        key.latency !== null && key.at !== undefined,
     )
     .sort((a, b) => b.latency - a.latency)
     .slice(0, count);
@@ -158,7 +171,7 @@ const runPage = async (page: Page, label: string, count: number): Promise<void> 
     const from = key.at - before;
     const to = key.at + key.latency;
     console.log(
-      `  ${key.latency.toFixed(1).padStart(6)} ms key at ${(key.at / 1000).toFixed(2)} s`,
+      `  ${key.latency.toFixed(1).padStart(6)} ms key at ${(key.at / 1000).toFixed(2)} s, ${key.gap.toFixed(0)} ms after the key before`,
     );
     const shown = slices.filter((s) => s.end > from && s.start < to && s.end - s.start >= 0.3);
     for (const slice of shown.filter((s) => s.depth <= 2)) {
@@ -167,6 +180,20 @@ const runPage = async (page: Page, label: string, count: number): Promise<void> 
       );
     }
   }
+};
+
+const runPage = async (page: Page, label: string, count: number): Promise<void> => {
+  await placeCaret(page);
+  await installKeyProbe(page, SELECTORS.body);
+  await typeLikeAPerson(page, 'As agreed, ', 3);
+  await sleep(1_200);
+  await traceSlowKeys(
+    page,
+    () => typeLikeAPerson(page, SENTENCES.join(''), 11),
+    (key) => key.first,
+    label,
+    count,
+  );
 };
 
 const main = async () => {
@@ -207,4 +234,5 @@ const main = async () => {
   }
 };
 
-void main();
+const entry = process.argv[1];
+if (entry && pathToFileURL(path.resolve(entry)).href === import.meta.url) void main();
