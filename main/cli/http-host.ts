@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { API_PATH, EVENTS_PATH, ORIGIN_HEADER, originOf } from '../../shared/contract';
+import { REVIEW_FILE_MAX_BYTES } from '../../shared/review-file';
 import type { EventBus } from '../services/event-bus';
 import { dispatch, type Handlers } from '../services/handlers';
 import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../services/security';
@@ -15,6 +16,14 @@ import { CONTENT_SECURITY_POLICY, mediaTypeFor } from '../services/security';
  */
 const cookieNameFor = (port: number): string => `newsroom_token_${port}`;
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * A review file may be 20 MB, and travels as a JSON string inside the request: escaping its
+ * quotes, backslashes and line breaks takes at most two bytes for one, so twice its limit (and
+ * room for the rest of the request) lets every file the service accepts reach it.
+ */
+const MAX_REVIEW_BODY_BYTES = 2 * REVIEW_FILE_MAX_BYTES + 64 * 1024;
+const bodyLimitFor = (channel: string): number =>
+  channel === 'review:open' ? MAX_REVIEW_BODY_BYTES : MAX_BODY_BYTES;
 /**
  * After a 413 the rest of an oversized body is still read and thrown away, so the client finishes
  * sending and reads the answer instead of a connection reset; past this much more, the host stops
@@ -118,20 +127,20 @@ const TOO_LARGE = Symbol('too large');
  * kept) rather than the socket destroyed: a reset while the client is still sending would reach
  * it before the 413 does.
  */
-const readBody = (request: IncomingMessage): Promise<string | typeof TOO_LARGE> =>
+const readBody = (request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> =>
   new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES;
+    let tooLarge = Number.isFinite(declared) && declared > limit;
     if (tooLarge) resolve(TOO_LARGE);
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (tooLarge) {
-        if (size > MAX_BODY_BYTES + MAX_DISCARD_BYTES) request.destroy();
+        if (size > limit + MAX_DISCARD_BYTES) request.destroy();
         return;
       }
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         tooLarge = true;
         chunks.length = 0;
         resolve(TOO_LARGE);
@@ -230,14 +239,15 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
       }
       let payload: unknown;
       try {
-        const text = await readBody(request);
+        const limit = bodyLimitFor(channel);
+        const text = await readBody(request, limit);
         if (text === TOO_LARGE) {
           return send(
             response,
             413,
             'application/json',
             refusal(
-              `This request is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB, the most the editor takes at once. Send fewer or smaller files at a time.`,
+              `This request is larger than ${limit / (1024 * 1024)} MB, the most the editor takes at once. Send fewer or smaller files at a time.`,
             ),
           );
         }

@@ -14,8 +14,9 @@ import {
 } from 'electron';
 import type { RendererCommand } from '../../shared/contract';
 import type { Language } from '../../shared/schemas';
+import { REVIEW_FILE_MAX_BYTES, ReviewOpenResultSchema } from '../../shared/review-file';
 import { createEventBus } from '../services/event-bus';
-import { createHandlers } from '../services/handlers';
+import { createHandlers, dispatch } from '../services/handlers';
 import { openServices } from '../services';
 import { importFiles } from '../services/import-files';
 import {
@@ -207,9 +208,11 @@ if (!app.requestSingleInstanceLock()) {
         (file) =>
           void openReviewFile(file, {
             readText: async (path) => {
-              // The importer refuses more than 5 MiB anyway; do not read a huge file to learn that.
-              if ((await stat(path)).size > 5 * 1024 * 1024)
-                throw new Error('The file is larger than 5 MB.');
+              // Larger than a review file may be: do not read it to learn that.
+              if ((await stat(path)).size > REVIEW_FILE_MAX_BYTES)
+                throw new Error(
+                  `The file is larger than ${REVIEW_FILE_MAX_BYTES / (1024 * 1024)} MB, the most a review file may be.`,
+                );
               return readFile(path, 'utf8');
             },
             importFiles: (files) =>
@@ -217,6 +220,23 @@ if (!app.requestSingleInstanceLock()) {
                 drafts: services.drafts,
                 taxonomies: services.taxonomies.get(),
               }),
+            openReview: async (request) => {
+              // Through the one door, as a window's request: the same checks, the same events.
+              const result = await dispatch(handlers, 'review:open', request);
+              if (!result.ok) throw new Error(result.error.message);
+              return ReviewOpenResultSchema.parse(result.value);
+            },
+            confirmImport: async (name, headline) => {
+              const options = {
+                type: 'question' as const,
+                buttons: ['Import as New Release', 'Cancel'],
+                defaultId: 0,
+                cancelId: 1,
+                message: `Import “${headline || 'Untitled release'}” as a new release?`,
+                detail: `${name} is for a release this store does not have. Importing it keeps its comments and suggestions, so you can review it and return it to its author.`,
+              };
+              return (await dialog.showMessageBox(options)).response === 0;
+            },
             showMessage: (kind, title, detail) =>
               void dialog.showMessageBox({
                 type: kind === 'error' ? 'error' : 'info',

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { ImportSummary } from '../../shared/export/transfer-schemas';
+import { REVIEW_FILE_EXTENSION, type ReviewOpenResult } from '../../shared/review-file';
 
-/** The review packages' extension, registered with the OS in electron-builder.yml. */
-export const REVIEW_EXTENSION = '.newsroom-review';
+/** The review files' extension, registered with the OS in electron-builder.yml. */
+export const REVIEW_EXTENSION = REVIEW_FILE_EXTENSION;
 
 /** Files a command line asks the app to open (the OS passes them as plain arguments). */
 export const reviewFilesIn = (argv: readonly string[], workingDirectory?: string): string[] =>
@@ -11,8 +12,8 @@ export const reviewFilesIn = (argv: readonly string[], workingDirectory?: string
     .map((arg) => (workingDirectory ? path.resolve(workingDirectory, arg) : path.resolve(arg)));
 
 /**
- * Review packages are not defined yet. A file with the extension that is really one of the
- * Markdown or HTML files the importer reads (a renamed export) is imported as such.
+ * A file with the extension that is really one of the Markdown or HTML files the importer reads
+ * (a renamed export) is imported as such; anything else goes to the review service.
  */
 export const disguiseOf = (text: string): 'md' | 'html' | null => {
   const head = text
@@ -25,21 +26,44 @@ export const disguiseOf = (text: string): 'md' | 'html' | null => {
   return null;
 };
 
-export const LATER_VERSION_MESSAGE = {
-  title: 'Review packages arrive in a later version',
-  detail:
-    'This version of Newsroom Editor cannot open review packages yet. Nothing was changed. ' +
-    'To bring in a release now, use “Import files…” with its Markdown or HTML file.',
-};
-
 export interface ReviewFileDeps {
   /** The file's text, or an error for a file that cannot be read. */
   readText(file: string): Promise<string>;
   importFiles(files: { name: string; text: string }[]): Promise<ImportSummary>;
+  /** `review:open`; a refusal is thrown as an Error carrying the service's message. */
+  openReview(file: { name: string; text: string; asNew?: boolean }): Promise<ReviewOpenResult>;
+  /** Asks whether to import a release this store does not have; true to import it. */
+  confirmImport(name: string, headline: string): Promise<boolean>;
   showMessage(kind: 'info' | 'error', title: string, detail: string): void;
-  /** Opens the imported release, e.g. in a window of its own. */
+  /** Opens the release, e.g. in a window of its own. */
   openRelease(id: string): void;
 }
+
+const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+
+/** What came in, as the notice says it: "Rita: 2 comments, 1 suggestion". */
+export const describeReceived = (result: Extract<ReviewOpenResult, { status: 'merged' }>) =>
+  result.unchanged || result.received.length === 0
+    ? 'Nothing new: this review had been opened before.'
+    : result.received
+        .map(
+          (by) =>
+            `${by.author}: ${plural(by.comments, 'comment')}, ${plural(by.suggestions, 'suggestion')}`,
+        )
+        .join('\n');
+
+const importDisguised = async (
+  name: string,
+  text: string,
+  kind: 'md' | 'html',
+  deps: ReviewFileDeps,
+) => {
+  const base = name.slice(0, -REVIEW_EXTENSION.length) || 'release';
+  const summary = await deps.importFiles([{ name: `${base}.${kind}`, text }]);
+  const failed = summary.failed[0];
+  if (failed) return deps.showMessage('error', `${name} could not be imported`, failed.error);
+  for (const release of summary.imported) deps.openRelease(release.id);
+};
 
 /** Handles one `.newsroom-review` file the OS asked the app to open. Never throws. */
 export const openReviewFile = async (file: string, deps: ReviewFileDeps): Promise<void> => {
@@ -52,17 +76,23 @@ export const openReviewFile = async (file: string, deps: ReviewFileDeps): Promis
     return deps.showMessage('error', `${name} could not be opened`, why);
   }
   const kind = disguiseOf(text);
-  if (!kind)
-    return deps.showMessage('info', LATER_VERSION_MESSAGE.title, LATER_VERSION_MESSAGE.detail);
   try {
-    const base = name.slice(0, -REVIEW_EXTENSION.length) || 'release';
-    const summary = await deps.importFiles([{ name: `${base}.${kind}`, text }]);
-    const failed = summary.failed[0];
-    if (failed) return deps.showMessage('error', `${name} could not be imported`, failed.error);
-    for (const release of summary.imported) deps.openRelease(release.id);
+    if (kind) return await importDisguised(name, text, kind, deps);
+    let result = await deps.openReview({ name, text });
+    if (result.status === 'unknown-release') {
+      if (!(await deps.confirmImport(name, result.headline))) return;
+      result = await deps.openReview({ name, text, asNew: true });
+    }
+    deps.openRelease(result.id);
+    if (result.status === 'merged')
+      deps.showMessage(
+        'info',
+        `Review of “${result.headline || 'Untitled release'}” opened`,
+        describeReceived(result),
+      );
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    deps.showMessage('error', `${name} could not be imported`, why);
+    deps.showMessage('error', `${name} could not be ${kind ? 'imported' : 'opened'}`, why);
   }
 };
 

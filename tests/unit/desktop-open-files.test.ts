@@ -2,19 +2,38 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   disguiseOf,
-  LATER_VERSION_MESSAGE,
   openReviewFile,
   PendingFiles,
   reviewFilesIn,
   type ReviewFileDeps,
 } from '../../main/desktop/open-files';
 import type { ImportSummary } from '../../shared/export/transfer-schemas';
+import type { ReviewOpenResult } from '../../shared/review-file';
 
-const fakes = (text: string | Error, summary?: ImportSummary) => {
+const ID = '6f1c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+
+const fakes = (
+  text: string | Error,
+  summary?: ImportSummary,
+  review: { answers?: (ReviewOpenResult | Error)[]; confirm?: boolean } = {},
+) => {
   const messages: [string, string][] = [];
   const opened: string[] = [];
   const imported: { name: string; text: string }[] = [];
+  const reviews: { name: string; asNew?: boolean }[] = [];
+  const asked: string[] = [];
+  const answers = [...(review.answers ?? [])];
   const deps: ReviewFileDeps = {
+    openReview: async ({ name, asNew }) => {
+      reviews.push(asNew ? { name, asNew } : { name });
+      const answer = answers.shift() ?? new Error('no answer');
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    confirmImport: async (_name, headline) => {
+      asked.push(headline);
+      return review.confirm ?? false;
+    },
     readText: async () => {
       if (text instanceof Error) throw text;
       return text;
@@ -26,7 +45,7 @@ const fakes = (text: string | Error, summary?: ImportSummary) => {
     showMessage: (kind, title) => void messages.push([kind, title]),
     openRelease: (id) => void opened.push(id),
   };
-  return { deps, messages, opened, imported };
+  return { deps, messages, opened, imported, reviews, asked };
 };
 
 describe('files the OS asks the app to open', () => {
@@ -52,11 +71,57 @@ describe('files the OS asks the app to open', () => {
 });
 
 describe('a .newsroom-review file', () => {
-  it('says review packages arrive in a later version, and imports nothing', async () => {
-    const { deps, messages, imported } = fakes('PK\u0003\u0004 a zip of some kind');
+  it('opens a review file through the review service and says what came in', async () => {
+    const { deps, messages, opened, imported, reviews } = fakes(
+      '{"format":"newsroom-review"}',
+      undefined,
+      {
+        answers: [
+          {
+            status: 'merged',
+            id: ID,
+            headline: 'Hello',
+            unchanged: false,
+            received: [{ author: 'Rita', comments: 2, suggestions: 1 }],
+          },
+        ],
+      },
+    );
     await openReviewFile('/x/round-2.newsroom-review', deps);
-    expect(messages).toEqual([['info', LATER_VERSION_MESSAGE.title]]);
+    expect(reviews).toEqual([{ name: 'round-2.newsroom-review' }]);
     expect(imported).toEqual([]);
+    expect(opened).toEqual([ID]);
+    expect(messages).toEqual([['info', 'Review of “Hello” opened']]);
+  });
+
+  it('asks before importing a release the store does not have', async () => {
+    const unknown: ReviewOpenResult = { status: 'unknown-release', id: ID, headline: 'Hello' };
+    const no = fakes('{}', undefined, { answers: [unknown], confirm: false });
+    await openReviewFile('/x/r.newsroom-review', no.deps);
+    expect(no.asked).toEqual(['Hello']);
+    expect(no.reviews).toEqual([{ name: 'r.newsroom-review' }]);
+    expect(no.opened).toEqual([]);
+    const yes = fakes('{}', undefined, {
+      answers: [unknown, { status: 'imported', id: ID, headline: 'Hello' }],
+      confirm: true,
+    });
+    await openReviewFile('/x/r.newsroom-review', yes.deps);
+    expect(yes.reviews).toEqual([
+      { name: 'r.newsroom-review' },
+      { name: 'r.newsroom-review', asNew: true },
+    ]);
+    expect(yes.opened).toEqual([ID]);
+  });
+
+  it('shows a refusal with the file’s name', async () => {
+    const refused = fakes('{}', undefined, {
+      answers: [
+        new Error('r.newsroom-review cannot be opened: it is incomplete. Nothing was changed.'),
+      ],
+    });
+    await openReviewFile('/x/r.newsroom-review', refused.deps);
+    expect(refused.messages).toEqual([['error', 'r.newsroom-review could not be opened']]);
+    expect(refused.opened).toEqual([]);
   });
 
   it('imports a Markdown or HTML file in disguise through the import service', async () => {
