@@ -138,9 +138,38 @@ export const createMirror = (store: AppStore) => {
 
 export type Mirror = ReturnType<typeof createMirror>;
 
-/** Save status changes on every keystroke: only a change of state is news. */
+/** Runs `work` once the frame being made now is painted (at once where there are no frames). */
+const afterPaint = (work: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
+};
+
+/** Per store: how many statuses it was given, and the 'unsaved' waiting for a paint, if any. */
+const statusTurns = new WeakMap<AppStore, { turn: number; unsavedDue: boolean }>();
+
+/**
+ * Save status changes on every keystroke: only a change of state is news. 'Unsaved' comes with
+ * the first keystroke after a save and shows a frame after it, so that keystroke paints its
+ * letter without re-rendering the indicator first; any later status (saving, saved, an error)
+ * takes its place at once.
+ */
 export const setSaveStatus = (store: AppStore, status: SaveStatus): void => {
+  const turns = statusTurns.get(store) ?? { turn: 0, unsavedDue: false };
+  statusTurns.set(store, turns);
   const current = store.getState().saveStatus;
+  if (status.state === 'unsaved') {
+    if (current.state === 'unsaved' || turns.unsavedDue) return;
+    turns.unsavedDue = true;
+    const turn = turns.turn;
+    afterPaint(() => {
+      if (turns.turn !== turn || !turns.unsavedDue) return;
+      turns.unsavedDue = false;
+      if (store.getState().saveStatus.state !== 'unsaved') store.setState({ saveStatus: status });
+    });
+    return;
+  }
+  turns.turn += 1;
+  turns.unsavedDue = false;
   if (current.state === status.state && status.state !== 'saved' && status.state !== 'error')
     return;
   store.setState({ saveStatus: status });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EventMessage } from '../../shared/contract';
 import type { DraftSummary } from '../../shared/schemas';
 import { connectEvents } from '../../renderer/app/events';
@@ -14,7 +14,12 @@ import {
   type LibrarySort,
   type LibraryState,
 } from '../../renderer/app/reducers';
-import { createAppStore, createListSelector, createMirror } from '../../renderer/app/store';
+import {
+  createAppStore,
+  createListSelector,
+  createMirror,
+  setSaveStatus,
+} from '../../renderer/app/store';
 
 const LABELS: ReadonlyMap<string, string> = new Map([
   ['press-release', 'Press release'],
@@ -224,6 +229,34 @@ describe('the library mirror', () => {
     expect(select(store.getState())).toBe(first);
     store.setState({ sort: 'headline' });
     expect(select(store.getState())).not.toBe(first);
+  });
+});
+
+describe('the save status', () => {
+  it('shows unsaved after the keystroke has painted, once, and never over a later status', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore();
+      const seen: string[] = [];
+      store.subscribe((state, before) => {
+        if (state.saveStatus !== before.saveStatus) seen.push(state.saveStatus.state);
+      });
+      for (let key = 0; key < 5; key += 1) setSaveStatus(store, { state: 'unsaved' });
+      expect(store.getState().saveStatus.state).toBe('saved');
+      await vi.runAllTimersAsync();
+      expect(seen).toEqual(['unsaved']);
+      setSaveStatus(store, { state: 'unsaved' });
+      setSaveStatus(store, { state: 'saving' });
+      setSaveStatus(store, { state: 'saved', at: new Date() });
+      // A keystroke, and the save that carries it lands before the frame.
+      setSaveStatus(store, { state: 'unsaved' });
+      setSaveStatus(store, { state: 'saving' });
+      await vi.runAllTimersAsync();
+      expect(seen).toEqual(['unsaved', 'saving', 'saved', 'saving']);
+      expect(store.getState().saveStatus.state).toBe('saving');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
