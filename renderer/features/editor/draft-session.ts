@@ -27,6 +27,8 @@ export class DraftSession {
   private meta: ReleaseMeta;
   private blocks: ReleaseBlocks;
   private readBody: () => RichNode;
+  /** The body as last read, until it changes: a journal entry and the save after it share it. */
+  private bodyRead: RichNode | null = null;
   /** Sent only once review changed here, so a save never writes back a stale review. */
   private review: ReviewState | undefined;
   /** The stored revision this window's text builds on; a save from another base is refused. */
@@ -79,6 +81,7 @@ export class DraftSession {
 
   setBodyReader(readBody: () => RichNode): void {
     this.readBody = readBody;
+    this.bodyRead = null;
     this.changed();
   }
 
@@ -142,7 +145,7 @@ export class DraftSession {
     return {
       id: this.draft.id,
       headline: this.headline,
-      body: this.readBody(),
+      body: (this.bodyRead ??= this.readBody()),
       meta: this.meta,
       blocks: this.blocks,
       ...(this.review ? { review: this.review } : {}),
