@@ -110,6 +110,7 @@ const noActions = () => ({
   setSpellcheck: () => undefined,
   openLink: () => undefined,
   copyText: () => undefined,
+  comment: () => undefined,
 });
 
 const fakeContents = () => {
