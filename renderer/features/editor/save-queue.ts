@@ -22,6 +22,10 @@ export class SaveQueue {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private dirty = false;
+  /** When the content last changed (performance.now(), which never jumps): autosave waits for quiet. */
+  private lastChange = 0;
+  /** Whether the timer set is the debounce (else a retry, or the save due after a save). */
+  private timerDebounced = false;
   private failures = 0;
   private disposed = false;
   private readonly debounceMs: number;
@@ -38,8 +42,12 @@ export class SaveQueue {
 
   changed(): void {
     this.dirty = true;
+    this.lastChange = performance.now();
     this.options.onStatus({ state: 'unsaved' });
-    this.schedule(this.debounceMs);
+    // One timer per quiet spell, not one per keystroke: a timer that fires too early (keys came
+    // after it was set) waits out the rest of the debounce from the last change.
+    // A retry or a save due at once gives way to the debounce, as any keystroke's timer did.
+    if (this.timer === undefined || !this.timerDebounced) this.schedule(this.debounceMs);
   }
 
   /** Saves now whatever is pending and resolves when everything is in the store. */
@@ -60,10 +68,16 @@ export class SaveQueue {
     this.clearTimer();
   }
 
-  private schedule(delay: number): void {
+  private schedule(delay: number, debounced = true): void {
     this.clearTimer();
+    this.timerDebounced = debounced;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      const quietFor = performance.now() - this.lastChange;
+      if (debounced && quietFor < this.debounceMs) {
+        this.schedule(this.debounceMs - quietFor);
+        return;
+      }
       if (!this.running) void this.run();
     }, delay);
   }
@@ -82,7 +96,7 @@ export class SaveQueue {
         this.failures = 0;
         if (this.dirty) {
           this.options.onStatus({ state: 'unsaved' });
-          if (!this.disposed) this.schedule(0);
+          if (!this.disposed) this.schedule(0, false);
         } else {
           this.options.onStatus({ state: 'saved', at: new Date() });
         }
@@ -93,7 +107,7 @@ export class SaveQueue {
         this.failures += 1;
         const message = error instanceof Error ? error.message : String(error);
         this.options.onStatus({ state: 'error', message, retryInMs });
-        if (!this.disposed) this.schedule(retryInMs);
+        if (!this.disposed) this.schedule(retryInMs, false);
       })
       .finally(() => {
         this.running = undefined;
