@@ -20,7 +20,7 @@ import {
   ImportFilesInputSchema,
   ImportSummarySchema,
 } from './export/transfer-schemas';
-import { AuthorNameSchema, ReviewStateSchema } from './review';
+import { AuthorNameSchema, hasActiveMarkup, ReviewStateSchema } from './review';
 import { ReviewOpenResultSchema, REVIEW_FILE_MAX_BYTES } from './review-file';
 import { ReadinessItemSchema, TemplateIdSchema, TemplateSchema } from './template-schema';
 import {
@@ -142,7 +142,14 @@ export const requests = {
    */
   'review:export': {
     input: z
-      .object({ id: DraftIdSchema, purpose: z.enum(['send', 'return']), by: AuthorNameSchema })
+      .object({
+        id: DraftIdSchema,
+        purpose: z.enum(['send', 'return']),
+        // A name the receiver would refuse is refused here, before the file is written.
+        by: AuthorNameSchema.refine((name) => !hasActiveMarkup(name), {
+          message: 'the name contains a script or markup',
+        }),
+      })
       .strict(),
     output: z.object({ fileName: z.string().min(1).max(255), content: z.string() }).strict(),
   },

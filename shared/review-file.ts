@@ -39,6 +39,8 @@ export const ReviewFileSchema = z
     release: DraftSchema,
     base: Base64Schema,
     update: Base64Schema.min(1),
+    /** SHA-256 (hex) of base, update and release: a damaged byte is refused, not merged. */
+    digest: z.string().regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 digest'),
   })
   .strict();
 export type ReviewFile = z.infer<typeof ReviewFileSchema>;

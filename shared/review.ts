@@ -31,21 +31,37 @@ export const newReviewId = (kind: 't' | 'c' | 's'): ReviewId => {
 };
 
 /**
- * Text a review file can bring that reaches the page: refused when it carries markup that runs
- * (a script, an event handler, a javascript: address). Rendered as text anyway; refused so a
- * forged file says what it is instead of travelling on to someone else's export.
+ * Markup that runs (a script or similar element, an event handler inside a tag, a javascript:
+ * address). Review text is always shown as text, and an officer may well write "JavaScript: 62%"
+ * or "use <b> here" in a comment, so saves never refuse it; a review file bringing it in from
+ * outside is refused at the file's border (activeMarkupIn), so a forged file says what it is.
  */
 const ACTIVE_MARKUP =
-  /<\s*\/?\s*(script|iframe|object|embed|style|link|meta|svg|img|form|base)\b|javascript\s*:|\bon[a-z]{3,}\s*=/i;
+  /<\s*\/?\s*(script|iframe|object|embed|style|link|meta|svg|img|form|base)\b|<[^>]*\son[a-z]+\s*=|javascript:\S/i;
 export const hasActiveMarkup = (text: string): boolean => ACTIVE_MARKUP.test(text);
 
-const safeText = (max: number, what: string) =>
-  z
-    .string()
-    .max(max)
-    .refine((text) => !hasActiveMarkup(text), { message: `${what} contains a script or markup` });
+const safeText = (max: number) => z.string().max(max);
 
-export const AuthorNameSchema = safeText(120, 'the name')
+/** The first text of a review that carries running markup, named, or null. */
+export const activeMarkupIn = (review: ReviewState): string | null => {
+  for (const thread of review.threads) {
+    if (hasActiveMarkup(thread.author)) return `the name of a comment's author (${thread.id})`;
+    if (hasActiveMarkup(thread.quote)) return `a quoted passage (${thread.id})`;
+    for (const comment of thread.comments)
+      if (hasActiveMarkup(comment.author) || hasActiveMarkup(comment.text))
+        return `a comment (${comment.id})`;
+  }
+  for (const suggestion of review.suggestions)
+    if (
+      hasActiveMarkup(suggestion.author) ||
+      hasActiveMarkup(suggestion.text) ||
+      hasActiveMarkup(suggestion.previous ?? '')
+    )
+      return `a suggestion (${suggestion.id})`;
+  return null;
+};
+
+export const AuthorNameSchema = safeText(120)
   .transform((name) => name.trim())
   .pipe(z.string().min(1, 'the name is empty'));
 
@@ -55,14 +71,14 @@ export const ReviewCommentSchema = z.object({
   id: ReviewIdSchema,
   author: AuthorNameSchema,
   at: TimestampSchema,
-  text: safeText(10_000, 'a comment').pipe(z.string().trim().min(1, 'a comment is empty')),
+  text: safeText(10_000).pipe(z.string().trim().min(1, 'a comment is empty')),
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 
 export const ThreadSchema = z.object({
   id: ReviewIdSchema,
   /** The words the thread was opened on, as they were then: shown when its text is gone. */
-  quote: safeText(2_000, 'a quoted passage'),
+  quote: safeText(2_000),
   author: AuthorNameSchema,
   createdAt: TimestampSchema,
   resolved: z.boolean(),
@@ -86,9 +102,9 @@ export const SuggestionMetaSchema = z.object({
   field: SuggestionFieldSchema.default('body'),
   kind: SuggestionKindSchema,
   /** The text it inserts, deletes or reformats (body), or the proposed value (headline, lead). */
-  text: safeText(20_000, 'a suggestion'),
+  text: safeText(20_000),
   /** For a headline or lead suggestion: the value it was proposed against. */
-  previous: safeText(20_000, 'a suggestion').nullable().default(null),
+  previous: safeText(20_000).nullable().default(null),
 });
 export type SuggestionMeta = z.infer<typeof SuggestionMetaSchema>;
 

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { ReviewFile } from '../../shared/review-file';
-import type { ReviewState } from '../../shared/review';
+import { activeMarkupIn, type ReviewState } from '../../shared/review';
 import { ServiceError } from '../../shared/result';
 import { checkBody } from './draft-checks';
 import { docIdentity, fieldsOfDoc, onceHeld, type ReleaseFields } from './review-doc';
@@ -23,6 +23,32 @@ export const fieldsOrRefuse = (name: string, doc: Y.Doc, what: string): ReleaseF
     throw refuse(name, `${what} is not a release the editor can hold (${message(error)})`);
   }
   return fields;
+};
+
+/**
+ * Refuses a file that brings running markup into a review: the threads, comments and
+ * suggestions it adds to `before` (none of what this store already held is judged again).
+ */
+export const refuseActiveMarkup = (
+  name: string,
+  review: ReviewState,
+  before: ReviewState = { threads: [], suggestions: [] },
+): void => {
+  const knownComments = new Set(before.threads.flatMap((t) => t.comments.map((c) => c.id)));
+  const knownThreads = new Set(before.threads.map((t) => t.id));
+  const knownSuggestions = new Set(before.suggestions.map((s) => s.id));
+  const added: ReviewState = {
+    threads: review.threads
+      .map((thread) => ({
+        ...thread,
+        quote: knownThreads.has(thread.id) ? '' : thread.quote,
+        comments: thread.comments.filter((comment) => !knownComments.has(comment.id)),
+      }))
+      .filter((thread) => !knownThreads.has(thread.id) || thread.comments.length > 0),
+    suggestions: review.suggestions.filter((suggestion) => !knownSuggestions.has(suggestion.id)),
+  };
+  const where = activeMarkupIn(added);
+  if (where) throw refuse(name, `${where} contains a script or markup that runs`);
 };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -11,6 +11,7 @@ import {
   type ReviewFile,
 } from '../../shared/review-file';
 import type { ReviewDeps } from './review-deps';
+import { digestOf } from './review-file-read';
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -26,7 +27,7 @@ export const exportReviewFile = async (
 ): Promise<ChannelOutput<'review:export'>> => {
   const draft = await deps.drafts.get(id);
   const clock = deps.clock ?? (() => new Date());
-  const file = await deps.reviewDocs.use(draft, (stored): ReviewFile => {
+  const file = await deps.reviewDocs.use(draft, (stored): Omit<ReviewFile, 'digest'> => {
     const base = purpose === 'return' ? stored.base : null;
     const update = base
       ? Y.encodeStateAsUpdate(stored.doc, base)
@@ -45,7 +46,8 @@ export const exportReviewFile = async (
     };
   });
   // Checked as the receiver will check it: a file this editor writes, this editor opens.
-  const content = `${JSON.stringify(ReviewFileSchema.parse(file), null, 1)}\n`;
+  const parsed = ReviewFileSchema.omit({ digest: true }).parse(file);
+  const content = `${JSON.stringify({ ...parsed, digest: digestOf(parsed) }, null, 1)}\n`;
   if (Buffer.byteLength(content, 'utf8') > REVIEW_FILE_MAX_BYTES)
     throw new ServiceError(
       'INVALID_INPUT',

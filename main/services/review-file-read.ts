@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { ServiceError } from '../../shared/result';
+import { activeMarkupIn, hasActiveMarkup } from '../../shared/review';
 import {
   REVIEW_FILE_FORMAT,
   REVIEW_FILE_MAX_BYTES,
@@ -6,6 +8,19 @@ import {
   ReviewFileSchema,
   type ReviewFile,
 } from '../../shared/review-file';
+
+/**
+ * The file's digest: SHA-256 over its review history (base and update) and the release it
+ * carries, so a byte damaged on the way is caught before anything of it is merged.
+ */
+export const digestOf = (file: Pick<ReviewFile, 'base' | 'update' | 'release'>): string =>
+  createHash('sha256')
+    .update(file.base)
+    .update('\n')
+    .update(file.update)
+    .update('\n')
+    .update(JSON.stringify(file.release))
+    .digest('hex');
 
 /** A review file refused: names the file and says what is wrong with it. Changes nothing. */
 export const refuse = (name: string, problem: string): ServiceError =>
@@ -63,5 +78,14 @@ export const readReviewFile = (name: string, text: string): ReviewFile => {
     const where = issue?.path.length ? issue.path.map(String).join('.') : 'the file';
     throw refuse(name, `${where} ${issue?.message ?? 'is not valid'}`);
   }
-  return parsed.data;
+  const markup = activeMarkupIn(parsed.data.release.review);
+  if (markup) throw refuse(name, `${markup} contains a script or markup that runs`);
+  if (!hasActiveMarkup(parsed.data.by) && parsed.data.digest === digestOf(parsed.data))
+    return parsed.data;
+  if (hasActiveMarkup(parsed.data.by))
+    throw refuse(name, 'the name of who wrote it contains a script or markup that runs');
+  throw refuse(
+    name,
+    'it was changed or damaged after it was written (its digest does not match its contents)',
+  );
 };

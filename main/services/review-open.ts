@@ -11,9 +11,10 @@ import {
   checkReturnedParts,
   checkSentParts,
   fieldsOrRefuse,
+  refuseActiveMarkup,
   receivedBy,
 } from './review-check';
-import { cloneDoc, docIdentity, type ReleaseFields } from './review-doc';
+import { cloneDoc, docIdentity, fieldsOfDoc, type ReleaseFields } from './review-doc';
 import { readReviewFile, refuse } from './review-file-read';
 import type { ReviewDeps } from './review-deps';
 
@@ -21,7 +22,9 @@ import type { ReviewDeps } from './review-deps';
 const sentDoc = (name: string, file: ReviewFile): { doc: Y.Doc; fields: ReleaseFields } => {
   const doc = docFromUpdate(fromBase64(file.update));
   if (typeof doc === 'string') throw refuse(name, doc);
-  return { doc, fields: checkSentParts(name, doc, file) };
+  const fields = checkSentParts(name, doc, file);
+  refuseActiveMarkup(name, fields.review);
+  return { doc, fields };
 };
 
 /** Terms this store's taxonomies do not have are left out of a release brought from elsewhere. */
@@ -97,6 +100,27 @@ const importRelease = async (
 };
 
 /** Merges the file's changes into the release's document with Yjs, and saves the result. */
+/**
+ * A returned file builds on the document as it was sent: this store's document must hold all
+ * of that base, or the file belongs to another release (an id changed by hand) or to a copy
+ * this store never sent.
+ */
+const refuseUnknownBase = (name: string, file: ReviewFile, doc: Y.Doc): void => {
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  let base: Map<number, number>;
+  try {
+    base = Y.decodeStateVector(fromBase64(file.base));
+  } catch {
+    throw refuse(name, 'its base (the version it was sent at) cannot be read');
+  }
+  for (const [client, clock] of base)
+    if ((have.get(client) ?? 0) < clock)
+      throw refuse(
+        name,
+        'it builds on a version of the release this store never sent (is it the review of another release?)',
+      );
+};
+
 const mergeInto = async (
   deps: ReviewDeps,
   name: string,
@@ -113,6 +137,7 @@ const mergeInto = async (
           name,
           'its review history was started apart from this store’s copy of the release, so the two cannot be merged; open it as a new release instead',
         );
+      if (file.purpose === 'return') refuseUnknownBase(name, file, stored.doc);
       const before = Y.snapshot(stored.doc);
       const merged = docFromUpdate(incoming, cloneDoc(stored.doc));
       if (typeof merged === 'string') throw refuse(name, merged);
@@ -121,6 +146,7 @@ const mergeInto = async (
       if (docIdentity(merged).docId !== docIdentity(stored.doc).docId)
         throw refuse(name, 'its review history claims to be another copy of the release');
       const fields = fieldsOrRefuse(name, merged, 'the release merged with it');
+      refuseActiveMarkup(name, fields.review, fieldsOfDoc(stored.doc).review);
       if (file.purpose === 'return') checkReturnedParts(name, merged, fields, file);
       const next: StoredReviewDoc = sent
         ? {

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewState } from '../../shared/review';
 import type { Draft } from '../../shared/schemas';
+import { ReviewFileSchema } from '../../shared/review-file';
+import { digestOf } from '../../main/services/review-file-read';
 import { hashFolder } from '../support/hash-folder';
 import {
   ask,
@@ -69,9 +71,22 @@ afterEach(async () => {
   await reviewer.close();
 });
 
+/**
+ * Signs a hand-made file as the editor would (its digest over what it holds), so a forgery is
+ * judged on what it claims rather than refused at once as damaged. A file that no longer fits
+ * the schema keeps its old digest: the schema refuses it first.
+ */
+const resign = (file: Json): void => {
+  const unsigned = { ...file };
+  delete unsigned['digest'];
+  const parsed = ReviewFileSchema.omit({ digest: true }).safeParse(unsigned);
+  if (parsed.success) file['digest'] = digestOf(parsed.data);
+};
+
 const edited = (change: (file: Json) => void): string => {
   const file = JSON.parse(sent.content) as Json;
   change(file);
+  resign(file);
   return JSON.stringify(file);
 };
 
@@ -91,6 +106,7 @@ const forgedReturn = (change: (doc: Y.Doc) => void, releaseChange?: (file: Json)
   file['base'] = Buffer.from(base).toString('base64');
   file['update'] = Buffer.from(Y.encodeStateAsUpdate(copy, base)).toString('base64');
   releaseChange?.(file);
+  resign(file);
   return JSON.stringify(file);
 };
 
@@ -125,6 +141,29 @@ const expectRefused = async (desk: Desk, text: string, problem: RegExp, asNew?: 
 };
 
 describe('a review file that cannot be trusted is refused, and changes nothing', () => {
+  it('a byte damaged on the way, though the file still parses', async () => {
+    const file = JSON.parse(sent.content) as Json;
+    const update = Buffer.from(String(file['update']), 'base64');
+    update[update.length - 5] = (update[update.length - 5] ?? 0) ^ 0x01;
+    file['update'] = update.toString('base64');
+    await expectRefused(reviewer, JSON.stringify(file), /changed or damaged after it was written/);
+  });
+
+  it('a returned file whose release id was changed to another release of the store', async () => {
+    const other = await saveAs(author, await author.services.drafts.create(), {
+      headline: 'Another release',
+      body: doc(para('Another body.')),
+    });
+    await ask(author, 'review:export', { id: other.id, purpose: 'send', by: 'Anna Author' });
+    const forged = forgedReturn(
+      (copy) => copy.getText('headline').insert(0, 'New: '),
+      (file) => {
+        release(file)['id'] = other.id;
+      },
+    );
+    await expectRefused(author, forged, /builds on a version of the release this store never sent/);
+  });
+
   it('larger than 20 MB', async () => {
     await expectRefused(reviewer, 'é'.repeat(11_000_000), /21\.0 MB, larger than the 20 MB/);
   });
@@ -171,12 +210,12 @@ describe('a review file that cannot be trusted is refused, and changes nothing',
         (f) =>
           (((firstThread(f)['comments'] as Json[])[0] as Json)['text'] = '<script>x()</script>'),
       ),
-      /a comment contains a script or markup/,
+      /a comment \(c-authorcomment\) contains a script or markup/,
     );
     await expectRefused(
       reviewer,
       edited((f) => (f['by'] = '<img src=x onerror=alert(1)>')),
-      /by the name contains/,
+      /the name of who wrote it contains a script or markup/,
     );
   });
 
@@ -251,7 +290,7 @@ describe('a review file that cannot be trusted is refused, and changes nothing',
     await expectRefused(
       author,
       back.content,
-      /builds on changes this copy of the release does not have/,
+      /builds on changes this copy of the release does not have|builds on a version of the release this store never sent/,
     );
   });
 
@@ -265,5 +304,48 @@ describe('a review file that cannot be trusted is refused, and changes nothing',
       by: 'Anna Author',
     });
     await expectRefused(reviewer, again.content, /started apart from this store’s copy/);
+  });
+});
+
+describe('what an officer writes in a review is kept as written', () => {
+  it('a comment or quote that merely mentions markup saves, and travels in a review file', async () => {
+    const words = 'JavaScript: 62% of visits; use <b> here, the page is online = fine';
+    const saved = await saveAs(author, draft, {
+      body: doc(
+        para('The minister ', { text: words, marks: [mark('comment', { threadId: THREAD })] }),
+      ),
+      review: {
+        threads: [
+          {
+            ...(review.threads[0] as ReviewState['threads'][number]),
+            quote: words,
+            comments: [
+              {
+                id: 'c-authorcomment',
+                author: 'Anna Author',
+                at: '2025-03-14T09:30:00.000Z',
+                text: words,
+              },
+            ],
+          },
+        ],
+        suggestions: [],
+      },
+    });
+    expect(saved.review.threads[0]?.quote).toBe(words);
+    const file = await ask(author, 'review:export', {
+      id: draft.id,
+      purpose: 'send',
+      by: 'Anna Author',
+    });
+    const opened = await ask(reviewer, 'review:open', {
+      name: 'x.newsroom-review',
+      text: file.content,
+      asNew: true,
+    });
+    expect(opened.status).toBe('imported');
+    expect(
+      (await reviewer.services.drafts.get(draft.id)).review.threads[0]?.comments[0]?.text,
+    ).toBe(words);
   });
 });
