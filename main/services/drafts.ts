@@ -79,8 +79,13 @@ export const createDraftService = (
       );
     }
     check(parsed.data);
-    await store.writeDraft(parsed.data);
-    if (adopt?.reviewDoc) await reviewDocs?.afterSave(parsed.data, adopt.reviewDoc);
+    const draft = parsed.data;
+    if (adopt?.reviewDoc && reviewDocs)
+      await reviewDocs.commit(draft.id, adopt.reviewDoc, draft.revision, async () => {
+        await store.writeDraft(draft);
+        return draft;
+      });
+    else await store.writeDraft(draft);
     publish('library:changed', { change, summaries: [summarize(parsed.data)] });
     return parsed.data;
   };
@@ -150,21 +155,28 @@ export const createDraftService = (
 
     async save(update, options) {
       check(update);
-      const draft = await store.updateDraft(update.id, (current) => {
-        if (update.baseRevision !== undefined && update.baseRevision !== current.revision) {
-          throw new ServiceError(
-            'CONFLICT',
-            `“${current.headline || 'Untitled release'}” was saved elsewhere (revision ${current.revision}) since this window read revision ${update.baseRevision}.`,
-          );
-        }
-        return applyUpdate(current, update);
-      });
+      const write = () =>
+        store.updateDraft(update.id, (current) => {
+          if (update.baseRevision !== undefined && update.baseRevision !== current.revision) {
+            throw new ServiceError(
+              'CONFLICT',
+              `“${current.headline || 'Untitled release'}” was saved elsewhere (revision ${current.revision}) since this window read revision ${update.baseRevision}.`,
+            );
+          }
+          return applyUpdate(current, update);
+        });
+      const merge = options?.reviewDoc;
+      const draft =
+        merge && reviewDocs && update.baseRevision !== undefined
+          ? await reviewDocs.commit(update.id, merge, update.baseRevision + 1, write)
+          : await write();
       const summary = summarize(draft);
       publish('release:saved', { summary });
       // A merge's document must be kept, or the review it brought could not be told apart from
       // the author's own words later (its failure fails the merge); a plain save's document
       // only catches up, and never fails the save.
-      await reviewDocs?.afterSave(draft, options?.reviewDoc);
+      if (!merge || update.baseRevision === undefined)
+        await reviewDocs?.afterSave(draft, options?.reviewDoc);
       return summary;
     },
 

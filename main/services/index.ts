@@ -5,6 +5,7 @@ import seedTaxonomies from '../store/seed/taxonomies.json';
 import { createDraftService } from './drafts';
 import { ReviewDocFiles } from '../store/review-doc-files';
 import { createReviewDocs } from './review-docs';
+import { recoverInterruptedMerges } from './review-recovery';
 import { createReviewService } from './review-service';
 import { createExportService } from './export';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates';
@@ -42,6 +43,7 @@ export const openServices = async (options: OpenServicesOptions): Promise<Opened
       throw error;
     },
   );
+  await recoverInterruptedMerges(store, reviewFiles);
   const reviewDocs = createReviewDocs(reviewFiles, store.repairs);
   const drafts = createDraftService(store, options.clock, publish, reviewDocs);
   const taxonomies: TaxonomyService = { get: () => store.getTaxonomies() };

@@ -30,6 +30,19 @@ export interface ReviewDocs {
    * merge's result, already holding `draft`'s content) takes the place of the stored one.
    */
   afterSave(draft: Draft, replacement?: StoredReviewDoc): Promise<void>;
+  /**
+   * Keeps a merge's (or an import's) document and the release's JSON together: marks the
+   * merge, writes the document for `revision` first, then `write`s the JSON, then clears the
+   * mark. Cut short anywhere, the next open finishes or undoes it (review-recovery.ts), so the
+   * document never holds a review the JSON was brought back from, nor the JSON one the
+   * document lacks.
+   */
+  commit(
+    id: string,
+    replacement: StoredReviewDoc,
+    revision: number,
+    write: () => Promise<Draft>,
+  ): Promise<Draft>;
 }
 
 export const createReviewDocs = (files: ReviewDocFiles, events: StoreEvents): ReviewDocs => {
@@ -51,7 +64,10 @@ export const createReviewDocs = (files: ReviewDocFiles, events: StoreEvents): Re
   /** Syncs, writes when anything changed (or when it is new), remembers. */
   const bringUp = async (draft: Draft, stored: StoredReviewDoc, isNew: boolean) => {
     const changed = syncDoc(stored.doc, fieldsOfDraft(draft));
-    if (changed || isNew) await files.write(draft.id, stored);
+    if (changed || isNew) {
+      stored.revision = draft.revision;
+      await files.write(draft.id, stored);
+    }
     remember(draft.id, stored);
     return stored;
   };
@@ -65,6 +81,31 @@ export const createReviewDocs = (files: ReviewDocFiles, events: StoreEvents): Re
         if (found) return task(await bringUp(draft, found, false));
         const stored = { doc: createDoc(draft), base: null, sentRevision: null };
         return task(made === 'keep' ? await bringUp(draft, stored, true) : stored);
+      }),
+
+    commit: (id, replacement, revision, write) =>
+      queue.run(id, async () => {
+        const previous = cache.get(id) ?? (files.has(id) ? await files.read(id, '') : null);
+        await files.markMerging(id, revision);
+        replacement.revision = revision;
+        await files.write(id, replacement);
+        let draft: Draft;
+        try {
+          draft = await write();
+        } catch (error) {
+          // Refused (another window saved meanwhile) or failed: the document goes back.
+          cache.delete(id);
+          if (previous) {
+            await files.write(id, previous);
+            remember(id, previous);
+          } else await files.remove(id);
+          await files.clearMerging(id);
+          throw error;
+        }
+        remember(id, replacement);
+        await bringUp(draft, replacement, false);
+        await files.clearMerging(id);
+        return draft;
       }),
 
     afterSave: (draft, replacement) =>

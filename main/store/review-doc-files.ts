@@ -11,6 +11,13 @@ import type { StoreEvents } from './store-events';
 /** Beside drafts/: one file per release that entered review. */
 export const REVIEW_DIR = 'review';
 export const REVIEW_DOC_FILE = /^([A-Za-z0-9_-]{8,64})\.ydoc$/;
+/**
+ * `review/<id>.merging`: written before a merge (or an import) writes the document, removed
+ * once the release's JSON holds it too. One left behind is an interrupted merge, finished or
+ * undone when the store next opens (main/services/review-recovery.ts).
+ */
+export const MERGING_FILE = /^([A-Za-z0-9_-]{8,64})\.merging$/;
+const MergingSchema = z.object({ releaseId: DraftIdSchema, revision: z.number().int() }).strict();
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
 
@@ -26,6 +33,8 @@ export const ReviewDocFileSchema = z
     releaseId: DraftIdSchema,
     base: Base64.nullable(),
     sentRevision: z.number().int().nonnegative().nullable(),
+    /** The release's revision the document was written with (null in files before it was kept). */
+    revision: z.number().int().nonnegative().nullable().default(null),
     update: Base64.min(1),
   })
   .strict();
@@ -35,6 +44,8 @@ export interface StoredReviewDoc {
   doc: Y.Doc;
   base: Uint8Array | null;
   sentRevision: number | null;
+  /** The release revision this content belongs to, when known. */
+  revision?: number | null;
 }
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -72,6 +83,7 @@ export class ReviewDocFiles {
   private constructor(
     private readonly dir: string,
     private readonly ids: Set<string>,
+    private readonly merging: Set<string>,
     private readonly events: StoreEvents,
     private readonly clock: () => Date,
   ) {}
@@ -88,11 +100,58 @@ export class ReviewDocFiles {
       throw error;
     });
     const ids = new Set<string>();
+    const merging = new Set<string>();
     for (const name of names) {
+      if (isTempFile(name) || name.includes(QUARANTINE_MARK)) continue;
       const id = REVIEW_DOC_FILE.exec(name)?.[1];
-      if (id && !isTempFile(name) && !name.includes(QUARANTINE_MARK)) ids.add(id);
+      if (id) ids.add(id);
+      const interrupted = MERGING_FILE.exec(name)?.[1];
+      if (interrupted) merging.add(interrupted);
     }
-    return new ReviewDocFiles(dir, ids, events, clock);
+    return new ReviewDocFiles(dir, ids, merging, events, clock);
+  }
+
+  /** Releases whose merge was interrupted (their `.merging` file was left behind). */
+  interrupted(): string[] {
+    return [...this.merging];
+  }
+
+  /** The revision an interrupted merge was to give the release, or null when unreadable. */
+  async mergingRevision(id: string): Promise<number | null> {
+    const text = await readStoreText(this.mergingFileOf(id)).catch(() => null);
+    if (text === null) return null;
+    try {
+      const data = MergingSchema.parse(JSON.parse(text));
+      return data.releaseId === id ? data.revision : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Before a merge writes the document: says which revision of the release it is for. */
+  async markMerging(id: string, revision: number): Promise<void> {
+    if (await fs.mkdir(this.dir, { recursive: true })) await syncDirectory(path.dirname(this.dir));
+    await writeFileDurably(this.mergingFileOf(id), serializeJson({ releaseId: id, revision }));
+    this.merging.add(id);
+  }
+
+  /** The merge is in the release's JSON too (or was undone): its mark goes. */
+  async clearMerging(id: string): Promise<void> {
+    await fs.rm(this.mergingFileOf(id), { force: true });
+    await syncDirectory(this.dir);
+    this.merging.delete(id);
+  }
+
+  /** A document whose release was never written (an import cut short) goes. */
+  async remove(id: string): Promise<void> {
+    await fs.rm(this.fileOf(id), { force: true });
+    await syncDirectory(this.dir);
+    this.ids.delete(id);
+  }
+
+  private mergingFileOf(id: string): string {
+    if (!DraftIdSchema.safeParse(id).success) throw new Error(`Not a release id: ${id}`);
+    return path.join(this.dir, `${id}.merging`);
   }
 
   has(id: string): boolean {
@@ -125,6 +184,7 @@ export class ReviewDocFiles {
         doc,
         base: data.base === null ? null : fromBase64(data.base),
         sentRevision: data.sentRevision,
+        revision: data.revision,
       };
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
@@ -148,6 +208,7 @@ export class ReviewDocFiles {
       releaseId: id,
       base: stored.base ? toBase64(stored.base) : null,
       sentRevision: stored.sentRevision,
+      revision: stored.revision ?? null,
       update: toBase64(Y.encodeStateAsUpdate(stored.doc)),
     };
     // A folder made now must itself survive a power cut, or the file in it goes with it.
