@@ -46,6 +46,8 @@ export const SELECTORS = {
 } as const;
 
 const STORE_SIZES = [100, 10_000] as const;
+/** The store size the suggestion-mode row types at: the larger one, where a cost would show. */
+const SUGGESTING_SIZE = 10_000;
 const BODY_WORDS = 5_000;
 export const TARGET_ID = 'bench-typing-target';
 export const TARGET_HEADLINE = 'Typing benchmark: the 5,000-word release';
@@ -210,6 +212,7 @@ const openApp = async (
   body: RichNode,
   size: number,
   print: (line: string) => void,
+  suggesting = false,
 ): Promise<Target> => {
   const dir = await makeTempDir(`typing-bench-${size}`);
   const storeDir = path.join(dir, 'store');
@@ -236,8 +239,9 @@ const openApp = async (
     print(
       `  ${size.toLocaleString('en')} releases: seeded in ${ms(seeded)}, the release on screen ${ms(performance.now() - opened)} after navigation`,
     );
+    if (suggesting) await startSuggesting(page);
     return {
-      label: `ours, ${size.toLocaleString('en')} releases in the store`,
+      label: `ours, ${size.toLocaleString('en')} releases in the store${suggesting ? ', suggesting' : ''}`,
       page,
       async close() {
         await close();
@@ -254,6 +258,28 @@ const openApp = async (
   }
 };
 
+/**
+ * Suggestion mode on, as a reviewer has it: the officer's name set (so nothing asks for it) and
+ * "Suggest changes" pressed; every keystroke then goes through the suggestion tracker.
+ */
+const startSuggesting = async (page: Page): Promise<void> => {
+  await page.evaluate(async () => {
+    const response = await fetch('api/preferences:set', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ officerName: 'Bench Reviewer' }),
+    });
+    if (!response.ok) throw new Error(`preferences:set answered ${response.status}`);
+  });
+  // The window hears of the name by its event stream; until then it would ask for it.
+  await page.getByText('Officer: Bench Reviewer').waitFor({ timeout: 10_000 });
+  const toggle = page.getByRole('button', { name: 'Suggest changes' });
+  await toggle.click();
+  await page
+    .locator('button[aria-pressed="true"]', { hasText: 'Suggest changes' })
+    .waitFor({ timeout: 10_000 });
+};
+
 /** keydown → the first paint after the body changed, for each keystroke that changed it. */
 const latencies = (keys: readonly KeyTiming[]): number[] => present(keys.map((key) => key.first));
 
@@ -262,7 +288,7 @@ const row = (label: string, keys: readonly KeyTiming[]): string => {
   const { median, p95 } = summarizeTimes(times);
   const missing = keys.length - times.length;
   return (
-    `  ${label.padEnd(38)} median ${ms(median).padStart(9)}   p95 ${ms(p95).padStart(9)}` +
+    `  ${label.padEnd(50)} median ${ms(median).padStart(9)}   p95 ${ms(p95).padStart(9)}` +
     `   (n=${times.length}${missing ? `; ${missing} keystrokes changed nothing` : ''})`
   );
 };
@@ -285,6 +311,8 @@ const bench: BenchModule = {
       );
       targets.push(await openBare(browser, body));
       for (const size of STORE_SIZES) targets.push(await openApp(browser, body, size, print));
+      // The issue on review asks that typing in suggestion mode stays within the same target.
+      targets.push(await openApp(browser, body, SUGGESTING_SIZE, print, true));
       for (const target of targets) await prepare(target.page);
       await sleep(SETTLE_MS);
       // One sentence on each page in turn, the order rotating, so a machine that slows down
@@ -315,13 +343,13 @@ const bench: BenchModule = {
       print('\nRatios ours ÷ bare');
       for (const target of ours) {
         const mine = summarizeTimes(latencies(results.get(target) ?? []));
-        const size = target.label.replace(/^ours, | in the store$/g, '');
+        const size = target.label.replace(/^ours, | in the store/g, '');
         const p95 = mine.p95 / bare.p95;
         print(
-          `  p95 at ${size.padEnd(20)} ${p95.toFixed(2).padStart(6)}   target ≤ ${P95_TARGET}  ${p95 <= P95_TARGET ? 'OK' : 'MISSED'}`,
+          `  p95 at ${size.padEnd(32)} ${p95.toFixed(2).padStart(6)}   target ≤ ${P95_TARGET}  ${p95 <= P95_TARGET ? 'OK' : 'MISSED'}`,
         );
         print(
-          `  median at ${size.padEnd(17)} ${(mine.median / bare.median).toFixed(2).padStart(6)}`,
+          `  median at ${size.padEnd(29)} ${(mine.median / bare.median).toFixed(2).padStart(6)}`,
         );
       }
     } finally {
