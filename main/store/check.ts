@@ -14,7 +14,7 @@ import { describeError, errorCode, isTempFile } from './durable-write';
 import { JournalEntrySchema } from './journal';
 import { LibraryFileSchema, readLog, type IndexEntry } from './library-index';
 import { QUARANTINE_MARK } from './quarantine';
-import { REVIEW_DIR, REVIEW_DOC_FILE, reviewDocProblem } from './review-doc-files';
+import { MERGING_FILE, REVIEW_DIR, REVIEW_DOC_FILE, reviewDocProblem } from './review-doc-files';
 import {
   DRAFT_FILE,
   DRAFTS_DIR,
@@ -197,6 +197,11 @@ export const checkStore = async (
       warning(rel, 'a damaged review history kept aside for rescue');
     } else if (isTempFile(name)) {
       if (!lock?.info || lock.stale) warning(rel, 'left over from an interrupted write');
+    } else if (MERGING_FILE.test(name)) {
+      warning(
+        rel,
+        'a review merge cut short: the next time the store opens, it is finished or undone',
+      );
     } else if (!id) {
       warning(rel, 'not a review history file');
     } else {

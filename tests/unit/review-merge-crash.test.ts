@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/schemas';
+import { cli } from '../support/run-cli';
 import { ask, doc, mark, openDesk, para, saveAs, type Desk } from '../support/review-fixture';
 
 const INSERTED = 's-crashmerge01';
@@ -87,6 +88,8 @@ describe('a merge cut short', () => {
       path.join(author.dir, 'review', `${draft.id}.merging`),
       JSON.stringify({ releaseId: draft.id, revision: target }),
     );
+    const check = await cli('check', '--store', author.dir, '--json');
+    expect(check.stdout).toContain('a review merge cut short');
     await reopenAuthor();
 
     const recovered = await author.services.drafts.get(draft.id);
