@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS, RENDERER_COMMANDS } from '../../shared/contract';
 import {
+  acceleratorIndex,
   describeAccelerator,
   isMacPlatform,
   matchesAccelerator,
@@ -50,6 +51,31 @@ describe('shortcuts in browser mode', () => {
         false,
       ),
     ).toBe(true);
+  });
+
+  it('finds by key the same command as trying every accelerator', () => {
+    const accelerators = RENDERER_COMMANDS.flatMap((c) => {
+      const accelerator = COMMAND_SPECS[c].accelerator;
+      return accelerator === undefined ? [] : [[c, accelerator] as const];
+    });
+    const keys = ['e', 'E', 'n', 's', '1', '2', ',', 'p', 'm', 'Backspace', 'a', 'Enter', ' '];
+    const mods = [{}, { ctrl: true }, { meta: true }, { ctrl: true, shift: true }];
+    const more = [
+      { ctrl: true, alt: true },
+      { ctrl: true, alt: true, shift: true },
+    ];
+    for (const mac of [false, true]) {
+      const lookUp = acceleratorIndex(accelerators, mac);
+      for (const key of keys)
+        for (const mod of [...mods, ...more, { meta: true, shift: true }]) {
+          const pressed = press(key, mod);
+          const scanned = accelerators.find(([, a]) => matchesAccelerator(a, pressed, mac))?.[0];
+          expect(lookUp(pressed)).toBe(scanned);
+        }
+      expect(lookUp(press('E', { ctrl: !mac, meta: mac, shift: true }))).toBe(
+        'release:export-html',
+      );
+    }
   });
 
   it('writes shortcuts the way each platform does', () => {

@@ -26,6 +26,34 @@ export const matchesAccelerator = (accelerator: string, press: KeyPress, mac: bo
   return pressed === key || pressed === (KEY_NAMES[key] ?? key).toLowerCase();
 };
 
+/** The key an accelerator ends in, lower-cased as `KeyboardEvent.key` is compared. */
+const acceleratorKeys = (accelerator: string): string[] => {
+  const key = accelerator.split('+').pop()?.toLowerCase() ?? '';
+  const named = (KEY_NAMES[key] ?? key).toLowerCase();
+  return named === key ? [key] : [key, named];
+};
+
+/**
+ * The commands indexed by the key their accelerator ends in: a key press looks up its few
+ * candidates (usually none) instead of parsing every accelerator on every keystroke.
+ */
+export const acceleratorIndex = <C extends string>(
+  accelerators: Iterable<readonly [C, string]>,
+  mac: boolean,
+): ((press: KeyPress) => C | undefined) => {
+  const byKey = new Map<string, [C, string][]>();
+  for (const [command, accelerator] of accelerators)
+    for (const key of acceleratorKeys(accelerator)) {
+      const list = byKey.get(key) ?? [];
+      list.push([command, accelerator]);
+      byKey.set(key, list);
+    }
+  return (press) => {
+    const candidates = byKey.get(press.key.toLowerCase());
+    return candidates?.find(([, accelerator]) => matchesAccelerator(accelerator, press, mac))?.[0];
+  };
+};
+
 /** An accelerator as the platform writes it: `⇧⌘E` on macOS, `Ctrl+Shift+E` elsewhere. */
 export const describeAccelerator = (accelerator: string, mac: boolean): string => {
   const parts = accelerator.split('+');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { COMMAND_SPECS, RENDERER_COMMANDS, type RendererCommand } from '../../../shared/contract';
 import { onEvent, shellCatchesShortcuts } from '../../api/client';
-import { isMacPlatform, matchesAccelerator } from './accelerator';
+import { acceleratorIndex, isMacPlatform } from './accelerator';
 import { CommandPalette } from './command-palette';
 import type { PaletteCommand } from './palette-items';
 
@@ -36,11 +36,15 @@ export function CommandCenter({
     // without that menu (browser mode) catches the same shortcuts itself.
     const offMenu = onEvent('menu:command', ({ command }) => dispatch(command));
     if (shellCatchesShortcuts) return offMenu;
-    const onKey = (event: KeyboardEvent) => {
-      const command = RENDERER_COMMANDS.find((c) => {
+    const commandFor = acceleratorIndex(
+      RENDERER_COMMANDS.flatMap((c) => {
         const accelerator = COMMAND_SPECS[c].accelerator;
-        return accelerator !== undefined && matchesAccelerator(accelerator, event, mac);
-      });
+        return accelerator === undefined ? [] : [[c, accelerator] as const];
+      }),
+      mac,
+    );
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandFor(event);
       if (!command) return;
       event.preventDefault();
       dispatch(command);
