@@ -1,9 +1,11 @@
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
+import type { EditorState } from '@tiptap/pm/state';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { isSuggestChangesEnabled } from '@handlewithcare/prosemirror-suggest-changes';
 import { isAllowedHref } from '../../../shared/extensions';
 import type { ReviewController } from '../review/review-controller';
+import { formattingOf, sameFormattingContext, type Formatting } from './toolbar-state';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -146,24 +148,24 @@ export function Toolbar({
   onFind,
   reviewer,
 }: ToolbarProps) {
-  // Reads only what the buttons show, so typing does not re-render the toolbar.
+  // Reads only what the buttons show, so typing does not re-render the toolbar; and checks the
+  // formatting again only when the caret's surroundings or marks changed, not on every letter.
+  const formatting = useRef<{ state: EditorState; value: Formatting } | null>(null);
   const state = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bullet: e.isActive('bulletList'),
-      ordered: e.isActive('orderedList'),
-      quote: e.isActive('blockquote'),
-      link: e.isActive('link'),
-      table: e.isActive('table'),
-      // The history's own depth: `can().undo()` builds a whole command chain on every keystroke.
-      canUndo: undoDepth(e.state) > 0,
-      canRedo: redoDepth(e.state) > 0,
-      suggesting: isSuggestChangesEnabled(e.state),
-    }),
+    selector: ({ editor: e }) => {
+      const last = formatting.current;
+      const value =
+        last && sameFormattingContext(last.state, e.state) ? last.value : formattingOf(e);
+      formatting.current = { state: e.state, value };
+      return {
+        ...value,
+        // The history's own depth: `can().undo()` builds a whole command chain on every keystroke.
+        canUndo: undoDepth(e.state) > 0,
+        canRedo: redoDepth(e.state) > 0,
+        suggesting: isSuggestChangesEnabled(e.state),
+      };
+    },
   });
   const run = (action: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () =>
     action(editor.chain().focus()).run();
