@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { datelineFor } from '../../../shared/dateline';
 import { formatEmbargoLine, isEmbargoPast } from '../../../shared/embargo';
 import { checkReadiness, requirable } from '../../../shared/readiness';
@@ -53,6 +53,25 @@ interface ReleaseEditorProps {
 
 type ReadyState = 'draft' | 'ready' | 'changed';
 
+/** How long the counts and the ready check lag behind the last keystroke. */
+const LIVE_BODY_DELAY_MS = 250;
+
+/** One getJSON of the body per change, whoever asks first: the counts or the autosave. */
+const readOnce = (read: () => RichNode): (() => RichNode) => {
+  let body: RichNode | null = null;
+  return () => (body ??= read());
+};
+
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(run, 0);
+    return () => clearTimeout(timer);
+  }
+  // The timeout keeps a busy page from holding the counts back for long.
+  const handle = requestIdleCallback(run, { timeout: 500 });
+  return () => cancelIdleCallback(handle);
+};
+
 /** One open release: headline, body, blocks and metadata, saved by itself as the officer works. */
 export function ReleaseEditor(props: ReleaseEditorProps) {
   const { draft, taxonomies, templates, onSaved, onStatus, registerFlush, onNotice, onLanguage } =
@@ -71,7 +90,15 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
   const [checkOpen, setCheckOpen] = useState(false);
   const [serverItems, setServerItems] = useState<ReadinessItem[] | null>(null);
   const [templateForm, setTemplateForm] = useState<string | null>(null);
-  const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The live body's update: one timer per typing stretch, then an idle callback. `pending`
+  // holds the cancel of whichever is armed; `lastChange` is when the body last changed.
+  const liveUpdate = useRef<{
+    pending: (() => void) | null;
+    lastChange: number;
+    read: () => RichNode;
+  }>({ pending: null, lastChange: 0, read: () => draft.body });
+  // Whether the 'changed since ready' and the server's items were let go since they last held.
+  const editShown = useRef(false);
   // One session per open release: the component is keyed by the release's id.
   const [session] = useState(
     () => new DraftSession(draft, { onSaved, onStatus, onKeptCopy: props.onKeptCopy }),
@@ -117,17 +144,20 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
     onStatus({ state: 'saved', at: null });
     registerFlush(() => session.flush());
     const onHide = () => session.saveOnExit();
+    const live = liveUpdate.current;
     // Leaving the page (reload, closing the tab or window) must not drop the last keystrokes.
     window.addEventListener('pagehide', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       registerFlush(null);
       session.dispose();
-      clearTimeout(textTimer.current);
+      live.pending?.();
+      live.pending = null;
     };
   }, [session, onStatus, registerFlush]);
 
   const edited = () => {
+    editShown.current = true;
     setReadyState((state) => (state === 'ready' ? 'changed' : state));
     // What the store said at the last check no longer holds: the live check takes over.
     setServerItems(null);
@@ -135,12 +165,33 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
 
   const onBodyChange = useCallback(
     (readBody: () => RichNode) => {
-      session.setBodyReader(readBody);
-      setReadyState((state) => (state === 'ready' ? 'changed' : state));
-      setServerItems(null);
-      // Counts and the ready check follow the body a beat behind the typing, not on every key.
-      clearTimeout(textTimer.current);
-      textTimer.current = setTimeout(() => setLiveBody(readBody()), 250);
+      const live = liveUpdate.current;
+      live.read = readOnce(readBody);
+      live.lastChange = performance.now();
+      session.setBodyReader(live.read);
+      // The first key of a stretch says 'changed'; the ones after it have nothing to add.
+      if (!editShown.current) {
+        editShown.current = true;
+        setReadyState((state) => (state === 'ready' ? 'changed' : state));
+        setServerItems(null);
+      }
+      // Counts and the ready check follow the body a beat behind the typing, not on every key:
+      // one timer per stretch, which waits out the rest of the beat from the last key when it
+      // fires early, then the body is read when the page is idle.
+      if (live.pending) return;
+      const arm = (delay: number) => {
+        const timer = setTimeout(() => {
+          const rest = live.lastChange + LIVE_BODY_DELAY_MS - performance.now();
+          if (rest > 1) return arm(rest);
+          live.pending = whenIdle(() => {
+            live.pending = null;
+            const body = live.read();
+            startTransition(() => setLiveBody(body));
+          });
+        }, delay);
+        live.pending = () => clearTimeout(timer);
+      };
+      arm(LIVE_BODY_DELAY_MS);
     },
     [session],
   );
@@ -212,10 +263,12 @@ export function ReleaseEditor(props: ReleaseEditorProps) {
         session.acknowledge(result.summary);
         setReadyState('ready');
         setServerItems(null);
+        editShown.current = false;
         onSaved(result.summary);
         onNotice('success', 'Marked as ready. Any further edit will ask for another check.');
       } else {
         setServerItems(result.items);
+        editShown.current = false;
       }
     } catch (error) {
       onNotice('error', error instanceof Error ? error.message : String(error));
