@@ -8,6 +8,7 @@ import {
   emptyLibrary,
   createEntryFilter,
   filterEntries,
+  LayeredMap,
   replaceLibrary,
   upsertSummaries,
   type LibraryList,
@@ -217,6 +218,63 @@ describe('the library mirror', () => {
       }
       expect(list.items).toHaveLength(500);
     }
+  });
+
+  it('puts a save that keeps its place in its slot: a new list, the same order number', () => {
+    const older = summary({ headline: 'Older' });
+    const newest = summary({ headline: 'Newest' });
+    let library = libraryOf([older, newest]);
+    const list = deriveList(library, 'active', 'last-change');
+    expect(idsOf(list)).toEqual([newest.id, older.id]);
+    // The release being written, already first, saved again: it stays first.
+    const saved = later(newest, { headline: 'Newest, edited' });
+    library = upsertSummaries(library, [saved], LABELS);
+    const inPlace = deriveList(library, 'active', 'last-change', list);
+    expect(inPlace).not.toBe(list);
+    expect(inPlace.items).not.toBe(list.items);
+    expect(inPlace.order).toBe(list.order);
+    expect(headlines(inPlace)).toEqual(['Newest, edited', 'Older']);
+    // The other one saved: it moves to the top, and the order number says so.
+    library = upsertSummaries(library, [later(later(older))], LABELS);
+    const moved = deriveList(library, 'active', 'last-change', inPlace);
+    expect(idsOf(moved)).toEqual([older.id, newest.id]);
+    expect(moved.order).not.toBe(inPlace.order);
+    expect(deriveList(library, 'active', 'headline').order).not.toBe(moved.order);
+  });
+
+  it('keeps every earlier version of the map as it was, however many saves come', () => {
+    const originals = Array.from({ length: 300 }, () => summary());
+    const versions = [libraryOf(originals)];
+    const added: DraftSummary[] = [];
+    for (let i = 0; i < 700; i += 1) {
+      const last = versions[versions.length - 1] ?? versions[0];
+      const held = last?.byId.get(originals[i % 300]?.id ?? '')?.summary ?? summary();
+      const fresh = i % 7 === 0 ? summary({ headline: `New ${i}` }) : null;
+      if (fresh) added.push(fresh);
+      const batch = fresh ? [later(held, { headline: `Saved ${i}` }), fresh] : [later(held)];
+      versions.push(upsertSummaries(last ?? libraryOf([]), batch, LABELS));
+    }
+    const first = versions[0];
+    const final = versions[versions.length - 1];
+    expect(first?.byId.size).toBe(300);
+    for (const s of originals) expect(first?.byId.get(s.id)?.summary).toEqual(s);
+    expect(final?.byId).toBeInstanceOf(LayeredMap);
+    expect(final?.byId.size).toBe(300 + added.length);
+    const ids = [...(final?.byId.keys() ?? [])];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(300 + added.length);
+    for (const s of added) expect(final?.byId.has(s.id)).toBe(true);
+    // Each version reads the revision it was given, the values iterate as the gets answer.
+    for (const [at, version] of versions.entries()) {
+      if (at % 25 !== 0) continue;
+      for (const [id, entry] of version.byId) expect(version.byId.get(id)).toBe(entry);
+      if (at > 0) expect(version.byId.get(originals[(at - 1) % 300]?.id ?? '')).toBeDefined();
+    }
+    const whole = deriveList(replaceLibrary(emptyLibrary(), [], LABELS), 'active', 'headline');
+    expect(whole.items).toEqual([]);
+    expect(idsOf(deriveList(final ?? libraryOf([]), 'active', 'last-change'))).toHaveLength(
+      300 + added.length,
+    );
   });
 
   it('gives the same list object while nothing changed', () => {

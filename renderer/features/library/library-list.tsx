@@ -34,6 +34,8 @@ const partOf = (element: Element): Part =>
 
 interface LibraryListProps {
   items: readonly LibraryEntry[];
+  /** The same number while the items' ids stay the same, in the same order. */
+  order: number;
   view: LibraryView;
   label: string;
   emptyText: string;
@@ -54,6 +56,7 @@ interface LibraryListProps {
  */
 export const LibraryList = memo(function LibraryList({
   items,
+  order,
   view,
   label,
   emptyText,
@@ -80,7 +83,14 @@ export const LibraryList = memo(function LibraryList({
     return Math.max(byId(openId), 0);
   }, [items, activeId, openId]);
 
-  const getItemKey = useCallback((index: number) => items[index]?.summary.id ?? index, [items]);
+  // Follows the order, not the array: an autosave that changes one row's contents in place
+  // keeps the keys, so the virtualizer keeps its 10,000 row positions instead of rebuilding them.
+  // The array it closes over may be an earlier one with the same order: the same ids.
+  const getItemKey = useCallback(
+    (index: number) => items[index]?.summary.id ?? index,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the order stands for the ids
+    [order],
+  );
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);

@@ -14,6 +14,18 @@ export type { LibraryView };
 
 const open = (id: string) => void openRelease(id);
 const restore = (id: string) => void restoreRelease(id);
+/** A search's results, each array a number of its own (below every list's). */
+const searchOrders = new WeakMap<readonly LibraryEntry[], number>();
+let lastSearchOrder = 0;
+const searchOrder = (shown: readonly LibraryEntry[]): number => {
+  let known = searchOrders.get(shown);
+  if (known === undefined) {
+    known = lastSearchOrder -= 1;
+    searchOrders.set(shown, known);
+  }
+  return known;
+};
+
 const ids = (entries: readonly LibraryEntry[]) => entries.map((entry) => entry.summary.id);
 
 function ViewTabs({ view }: { view: LibraryView }) {
@@ -83,6 +95,12 @@ export function LibraryPanel() {
   // the box (a deferred pass cost a second render and often a second frame).
   const [filterList] = useState(createEntryFilter);
   const shown = useMemo(() => filterList(list.items, filter), [filterList, list, filter]);
+  // Unfiltered, the list's own order number (the same after an autosave in place); a search's
+  // results are told apart by their array.
+  const order = useMemo(
+    () => (shown === list.items ? list.order : searchOrder(shown)),
+    [shown, list],
+  );
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const check = useCallback(
@@ -171,6 +189,7 @@ export function LibraryPanel() {
       )}
       <LibraryList
         items={shown}
+        order={order}
         view={view}
         label={view === 'trash' ? 'Releases in the trash' : 'Releases'}
         emptyText={
