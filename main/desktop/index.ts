@@ -32,7 +32,7 @@ import { writeExportFile } from './export-file';
 import { openExternalSafely } from './external-links';
 import { forwardEvents, registerIpc, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { openReviewFile, PendingFiles, reviewFilesIn } from './open-files';
+import { holdWindows, openReviewFile, PendingFiles, reviewFilesIn } from './open-files';
 import { openPreferencesOrDefaults } from './preferences-open';
 import { applySpellcheckLanguage, keepDictionariesOffline } from './spelling';
 import { denyAllPermissions, guardWebContents } from './window';
@@ -159,6 +159,9 @@ if (!app.requestSingleInstanceLock()) {
       denyAllPermissions(session.defaultSession);
       serveRenderer(protocol, rendererDir);
       let ipc: ReturnType<typeof registerIpc> | null = null;
+      // Which release each window shows (by its contents' id): a review file opened from the
+      // OS shows its release in the window that has it rather than in a second one.
+      const shownIn = new Map<number, string | null>();
       const handlers = createHandlers(
         services,
         {
@@ -169,7 +172,10 @@ if (!app.requestSingleInstanceLock()) {
           // window reopens on it at the next start.
           showing: (origin, release) => {
             const contentsId = ipc?.contentsOf(origin);
-            if (contentsId !== undefined) windows.setShowing(contentsId, release.id);
+            if (contentsId !== undefined) {
+              windows.setShowing(contentsId, release.id);
+              shownIn.set(contentsId, release.id);
+            }
             releaseLanguage = release.language ?? releaseLanguage;
             applySpelling();
           },
@@ -243,7 +249,31 @@ if (!app.requestSingleInstanceLock()) {
                 message: title,
                 detail,
               }),
-            openRelease: (id) => void windows.openOn(id),
+            openRelease: (id) => {
+              const showing = BrowserWindow.getAllWindows().find(
+                (window) => !window.isDestroyed() && shownIn.get(window.webContents.id) === id,
+              );
+              if (!showing) return void windows.openOn(id);
+              if (showing.isMinimized()) showing.restore();
+              showing.focus();
+            },
+            holdWindows: () =>
+              holdWindows(
+                BrowserWindow.getAllWindows().map((window) => ({
+                  setEnabled: (enabled) => window.setEnabled(enabled),
+                  isDestroyed: () => window.isDestroyed(),
+                  save: () =>
+                    sendEvent(window.webContents, {
+                      event: 'menu:command',
+                      payload: { command: 'release:save' },
+                      origin: null,
+                    }),
+                })),
+                (listener) =>
+                  bus.subscribe((message) => {
+                    if (message.event === 'release:saved') listener();
+                  }),
+              ),
           }),
       );
 

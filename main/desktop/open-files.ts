@@ -35,9 +35,89 @@ export interface ReviewFileDeps {
   /** Asks whether to import a release this store does not have; true to import it. */
   confirmImport(name: string, headline: string): Promise<boolean>;
   showMessage(kind: 'info' | 'error', title: string, detail: string): void;
-  /** Opens the release, e.g. in a window of its own. */
+  /** Shows the release: in the window that shows it already, else in a window of its own. */
   openRelease(id: string): void;
+  /**
+   * Before a merge: every window saves what it holds and takes no input until the function
+   * it resolves to is called, so what was typed is in the store before the file merges and
+   * nothing typed meanwhile can be saved over the merge (see holdWindows).
+   */
+  holdWindows(): Promise<() => void>;
 }
+
+/** A window as holdWindows needs it: Electron's BrowserWindow, or a fake in tests. */
+export interface HeldWindow {
+  setEnabled(enabled: boolean): void;
+  isDestroyed(): boolean;
+  /** Asks the page to save its pending edits now (the menu's Save Now, `release:save`). */
+  save(): void;
+}
+
+export interface HoldTiming {
+  /** How long no save may have landed before the windows count as saved. */
+  quietMs: number;
+  /** The longest the merge waits for them (a failing store keeps retrying). */
+  maxMs: number;
+}
+
+export const HOLD_TIMING: HoldTiming = { quietMs: 500, maxMs: 5000 };
+
+/**
+ * The windows' part of a merge started by the OS (double click, a second launch), which runs
+ * in main: the contract has no event that could hand a window the file, so main does what a
+ * window does before `review:open` itself. It takes the windows' input away (nothing can be
+ * typed from here on), asks each page to save (`release:save`), and waits until no save has
+ * landed for `quietMs` (an open release with pending edits saves at once; one with none saves
+ * nothing). The merged release then reaches each clean window as a `release:saved` from
+ * elsewhere, which reloads it. Should a save still arrive after the merge (a store slower than
+ * `maxMs`), the window's conflict handling keeps the merged version, review included, as a
+ * copy: nothing is lost either way.
+ */
+export const holdWindows = async (
+  windows: readonly HeldWindow[],
+  onSaved: (listener: () => void) => () => void,
+  timing: HoldTiming = HOLD_TIMING,
+): Promise<() => void> => {
+  const live = windows.filter((window) => !window.isDestroyed());
+  for (const window of live) window.setEnabled(false);
+  await new Promise<void>((done) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let stop: () => void = () => undefined;
+    const finish = () => {
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      stop();
+      done();
+    };
+    const limit = setTimeout(finish, timing.maxMs);
+    const wait = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, timing.quietMs);
+    };
+    stop = onSaved(wait);
+    wait();
+    for (const window of live) if (!window.isDestroyed()) window.save();
+  });
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    for (const window of live) if (!window.isDestroyed()) window.setEnabled(true);
+  };
+};
+
+/** `review:open` with the windows saved first and held until the merge is in. */
+const openHeld = async (
+  deps: ReviewFileDeps,
+  file: { name: string; text: string; asNew?: boolean },
+): Promise<ReviewOpenResult> => {
+  const release = await deps.holdWindows();
+  try {
+    return await deps.openReview(file);
+  } finally {
+    release();
+  }
+};
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 
@@ -78,10 +158,10 @@ export const openReviewFile = async (file: string, deps: ReviewFileDeps): Promis
   const kind = disguiseOf(text);
   try {
     if (kind) return await importDisguised(name, text, kind, deps);
-    let result = await deps.openReview({ name, text });
+    let result = await openHeld(deps, { name, text });
     if (result.status === 'unknown-release') {
       if (!(await deps.confirmImport(name, result.headline))) return;
-      result = await deps.openReview({ name, text, asNew: true });
+      result = await openHeld(deps, { name, text, asNew: true });
     }
     deps.openRelease(result.id);
     if (result.status === 'merged')

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   disguiseOf,
+  holdWindows,
   openReviewFile,
   PendingFiles,
   reviewFilesIn,
@@ -23,8 +24,15 @@ const fakes = (
   const reviews: { name: string; asNew?: boolean }[] = [];
   const asked: string[] = [];
   const answers = [...(review.answers ?? [])];
+  /** What happened, in order: the windows held and let go around each review:open. */
+  const steps: string[] = [];
   const deps: ReviewFileDeps = {
+    holdWindows: async () => {
+      steps.push('hold');
+      return () => void steps.push('release');
+    },
     openReview: async ({ name, asNew }) => {
+      steps.push('open');
       reviews.push(asNew ? { name, asNew } : { name });
       const answer = answers.shift() ?? new Error('no answer');
       if (answer instanceof Error) throw answer;
@@ -45,7 +53,7 @@ const fakes = (
     showMessage: (kind, title) => void messages.push([kind, title]),
     openRelease: (id) => void opened.push(id),
   };
-  return { deps, messages, opened, imported, reviews, asked };
+  return { deps, messages, opened, imported, reviews, asked, steps };
 };
 
 describe('files the OS asks the app to open', () => {
@@ -150,5 +158,95 @@ describe('a .newsroom-review file', () => {
     await openReviewFile('/x/broken.newsroom-review', broken.deps);
     expect(broken.messages).toEqual([['error', 'broken.newsroom-review could not be imported']]);
     expect(broken.opened).toEqual([]);
+  });
+});
+
+describe('a review file opened from the OS, while windows hold unsaved edits', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('has every window save and hold its input around each review:open, even one refused', async () => {
+    const merged: ReviewOpenResult = {
+      status: 'merged',
+      id: ID,
+      headline: 'Hello',
+      unchanged: false,
+      received: [{ author: 'Rita', comments: 1, suggestions: 0 }],
+    };
+    const ok = fakes('{}', undefined, { answers: [merged] });
+    await openReviewFile('/x/r.newsroom-review', ok.deps);
+    expect(ok.steps).toEqual(['hold', 'open', 'release']);
+    expect(ok.opened).toEqual([ID]);
+
+    const unknown: ReviewOpenResult = { status: 'unknown-release', id: ID, headline: 'Hello' };
+    const asNew = fakes('{}', undefined, {
+      answers: [unknown, { status: 'imported', id: ID, headline: 'Hello' }],
+      confirm: true,
+    });
+    await openReviewFile('/x/r.newsroom-review', asNew.deps);
+    expect(asNew.steps).toEqual(['hold', 'open', 'release', 'hold', 'open', 'release']);
+
+    const refused = fakes('{}', undefined, { answers: [new Error('damaged')] });
+    await openReviewFile('/x/r.newsroom-review', refused.deps);
+    expect(refused.steps).toEqual(['hold', 'open', 'release']);
+  });
+
+  it('does not hold the windows for a Markdown file in disguise (nothing merges)', async () => {
+    const { deps, steps } = fakes('# Hello\n\nBody.', { imported: [], failed: [] });
+    await openReviewFile('/x/r.newsroom-review', deps);
+    expect(steps).toEqual([]);
+  });
+
+  it('takes the windows’ input, asks each to save, and waits until their saves have landed', async () => {
+    vi.useFakeTimers();
+    const log: string[] = [];
+    const window = (name: string, destroyed = false) => ({
+      setEnabled: (enabled: boolean) => void log.push(`${name} ${enabled ? 'on' : 'off'}`),
+      isDestroyed: () => destroyed,
+      save: () => void log.push(`${name} save`),
+    });
+    let saved: (() => void) | null = null;
+    let unsubscribed = false;
+    const holding = holdWindows(
+      [window('a'), window('b'), window('gone', true)],
+      (listener) => {
+        saved = listener;
+        return () => void (unsubscribed = true);
+      },
+      { quietMs: 500, maxMs: 5000 },
+    );
+    let held: (() => void) | null = null;
+    void holding.then((release) => void (held = release));
+    expect(log).toEqual(['a off', 'b off', 'a save', 'b save']);
+    // Window a had pending edits: its save lands 300 ms later, and the wait starts again.
+    await vi.advanceTimersByTimeAsync(300);
+    (saved as (() => void) | null)?.();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(held).toBeNull();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(held).not.toBeNull();
+    expect(unsubscribed).toBe(true);
+    expect(log).toEqual(['a off', 'b off', 'a save', 'b save']);
+    (held as (() => void) | null)?.();
+    (held as (() => void) | null)?.();
+    expect(log).toEqual(['a off', 'b off', 'a save', 'b save', 'a on', 'b on']);
+  });
+
+  it('waits no longer than maxMs for a store that keeps saving', async () => {
+    vi.useFakeTimers();
+    let saved: (() => void) | null = null;
+    let held = false;
+    void holdWindows(
+      [],
+      (listener) => {
+        saved = listener;
+        return () => undefined;
+      },
+      { quietMs: 500, maxMs: 2000 },
+    ).then(() => void (held = true));
+    for (let i = 0; i < 5; i += 1) {
+      await vi.advanceTimersByTimeAsync(400);
+      (saved as (() => void) | null)?.();
+    }
+    expect(held).toBe(true);
   });
 });
