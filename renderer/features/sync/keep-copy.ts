@@ -11,7 +11,9 @@ export const copyHeadline = (headline: string): string =>
 
 /**
  * Keeps another window's version of a release as a new release in the library, before this
- * window's text is saved over it: the store never loses either side's text.
+ * window's text is saved over it: the store never loses either side's text. Its review goes
+ * with it (threads and suggestions, whose marks are in that body): the version may be a
+ * review file's merge, and the text saved over it has none of what the reviewer brought.
  */
 export const keepAsCopy = async (
   api: Pick<Api, 'drafts:create' | 'drafts:save'>,
@@ -24,6 +26,7 @@ export const keepAsCopy = async (
     body: theirs.body,
     meta: theirs.meta,
     blocks: theirs.blocks,
+    ...(theirs.review ? { review: theirs.review } : {}),
     status: 'draft',
     baseRevision: copy.revision,
   });
