@@ -19,6 +19,22 @@ interface SessionCallbacks {
 }
 
 /**
+ * The session whose text each open release shows, by release id. Set when a session starts
+ * and again whenever it changes (React's strict mode builds a second session it throws away;
+ * the one kept is the one that changes), cleared when it ends.
+ */
+const live = new Map<string, DraftSession>();
+
+/**
+ * The headline and summary of an open release as they stand now, typed but perhaps not yet
+ * saved: what a headline or summary suggestion is checked against before it is accepted.
+ */
+export const liveFields = (id: string): { headline: string; lead: string } | null => {
+  const session = live.get(id);
+  return session ? session.fields() : null;
+};
+
+/**
  * The open release's latest content and its autosave. Lives outside React state so that a
  * keystroke costs no re-render of the whole editor, and the body's JSON is built only when saved.
  */
@@ -45,6 +61,7 @@ export class DraftSession {
     this.blocks = draft.blocks;
     this.readBody = () => draft.body;
     this.base = draft.revision;
+    live.set(draft.id, this);
     this.journal = new JournalThrottle(() => api['drafts:journal'](this.content()));
     this.queue = new SaveQueue({
       save: async () => {
@@ -85,6 +102,10 @@ export class DraftSession {
     this.changed();
   }
 
+  fields(): { headline: string; lead: string } {
+    return { headline: this.headline, lead: this.blocks.lead };
+  }
+
   get revision(): number {
     return this.base;
   }
@@ -108,12 +129,14 @@ export class DraftSession {
   }
 
   dispose(): void {
+    if (live.get(this.draft.id) === this) live.delete(this.draft.id);
     void this.queue.flush().catch(() => undefined);
     this.queue.dispose();
     this.journal.dispose();
   }
 
   private changed(): void {
+    live.set(this.draft.id, this);
     this.queue.changed();
     this.journal.changed();
   }
@@ -125,8 +148,8 @@ export class DraftSession {
   }
 
   /**
-   * Saves; when another window saved first, its version goes into the library as a copy and
-   * this window's text is saved on top, so neither side's words are lost.
+   * Saves; when another window saved first, its version goes into the library as a copy (its
+   * review with it) and this window's text is saved on top, so neither side's words are lost.
    */
   private async saveKeepingBoth(callbacks: SessionCallbacks): Promise<DraftSummary> {
     try {

@@ -72,17 +72,21 @@ export function CommentsPanel({ controller, inBody }: CommentsPanelProps) {
               </button>
             </div>
           </div>
-          {review.suggestions.map((meta) => (
-            <SuggestionCard
-              key={meta.id}
-              meta={meta}
-              detached={isDetached(meta, inBody)}
-              onAccept={() => controller.decide(meta, true)}
-              onReject={() => controller.decide(meta, false)}
-              onDismiss={() => controller.dismiss(meta)}
-              onShow={() => controller.show(meta)}
-            />
-          ))}
+          {review.suggestions.map((meta) => {
+            const standing = controller.standing(meta);
+            return (
+              <SuggestionCard
+                key={meta.id}
+                meta={meta}
+                detached={isDetached(meta, inBody)}
+                standing={standing}
+                onAccept={() => void controller.decide(meta, true, { replace: standing.changed })}
+                onReject={() => controller.decide(meta, false)}
+                onDismiss={() => controller.dismiss(meta)}
+                onShow={() => controller.show(meta)}
+              />
+            );
+          })}
         </section>
       )}
 

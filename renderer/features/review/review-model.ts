@@ -156,6 +156,15 @@ export class ReviewModel implements SuggestionAuthors {
     this.setSuggestions(this.review.suggestions.filter((meta) => !gone.has(meta.id)));
   }
 
+  /** Suggestions settled by a decision that was undone: listed again, as they were. */
+  restore(metas: readonly SuggestionMeta[]): void {
+    const listed = new Set(this.review.suggestions.map((meta) => meta.id));
+    const back = metas.filter((meta) => !listed.has(meta.id));
+    if (back.length === 0) return;
+    for (const meta of back) this.graveyard.delete(meta.id);
+    this.setSuggestions([...this.review.suggestions, ...back]);
+  }
+
   /** The author's proposal for the headline or the summary; the same as it stands withdraws it. */
   proposeField(field: 'headline' | 'lead', author: string, text: string, previous: string): void {
     const others = this.review.suggestions.filter(

@@ -55,6 +55,11 @@ export function SuggestionText({ meta }: { meta: SuggestionMeta }) {
 interface SuggestionCardProps {
   meta: SuggestionMeta;
   detached: boolean;
+  /**
+   * A headline or summary suggestion against a field written on since (Accept becomes
+   * "Replace with suggestion"), or one of several for the field: what the card says.
+   */
+  standing?: { changed: boolean; note: string | null };
   onAccept: () => void;
   onReject: () => void;
   onDismiss: () => void;
@@ -62,7 +67,7 @@ interface SuggestionCardProps {
 }
 
 /** One suggestion, in its author's colour, with the author's decision on it. */
-export function SuggestionCard({ meta, detached, ...actions }: SuggestionCardProps) {
+export function SuggestionCard({ meta, detached, standing, ...actions }: SuggestionCardProps) {
   const where = meta.field === 'body' ? KIND_LABEL[meta.kind] : `${FIELD_LABEL[meta.field]}`;
   return (
     <article
@@ -88,8 +93,9 @@ export function SuggestionCard({ meta, detached, ...actions }: SuggestionCardPro
         </div>
       ) : (
         <div className="review-actions">
+          {standing?.note && <span className="review-note">{standing.note}</span>}
           <button type="button" className="button small" onClick={actions.onAccept}>
-            Accept
+            {standing?.changed ? 'Replace with suggestion' : 'Accept'}
           </button>
           <button type="button" className="button small subtle" onClick={actions.onReject}>
             Reject
