@@ -3,19 +3,33 @@ import type { Page } from '@playwright/test';
 import { newRelease, saveStatus } from '../support/journey';
 import { expect, test } from './host-fixture';
 
-/** Selects `text` in the body the way a mouse would, through the page's own selection. */
+/**
+ * Selects `text` in the body the way a mouse would, through the page's own selection; the
+ * text may run across marks (a comment's highlight splits it into several text nodes).
+ */
 const selectInBody = async (page: Page, text: string) => {
   await page.evaluate((wanted) => {
     const body = document.querySelector('.ProseMirror');
     if (!body) throw new Error('no body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(wanted) ?? -1;
-      if (index >= 0) {
-        (body as HTMLElement).focus();
-        window.getSelection()?.setBaseAndExtent(node, index, node, index + wanted.length);
-        return;
+    for (const block of body.querySelectorAll('p, li, h2, h3, blockquote')) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Node; start: number }[] = [];
+      let joined = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: joined.length });
+        joined += node.textContent ?? '';
       }
+      const index = joined.indexOf(wanted);
+      if (index < 0) continue;
+      const end = index + wanted.length;
+      const at = (offset: number, closing: boolean) => {
+        const found = nodes.findLast(({ start }) => (closing ? start < offset : start <= offset));
+        if (!found) throw new Error('no text node');
+        return [found.node, offset - found.start] as const;
+      };
+      (body as HTMLElement).focus();
+      window.getSelection()?.setBaseAndExtent(...at(index, false), ...at(end, true));
+      return;
     }
     throw new Error(`${wanted} is not in the body`);
   }, text);
@@ -122,4 +136,125 @@ test('send for review downloads the file; opening it again brings nothing new', 
     buffer: await readFile(path),
   });
   await expect(page.getByText(/Nothing new in this review/)).toBeVisible();
+});
+
+test('a thread whose words were deleted stays, detached, and can be resolved', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  await becomeOfficer(page, 'Anna Berg');
+  await page.getByLabel('Headline').fill('Mission opens office in Vienna');
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.type('The mission opened an office in Vienna, with a library.');
+  await selectInBody(page, 'with a library');
+  await page.keyboard.press('Control+Alt+m');
+  const panel = page.getByRole('complementary', { name: 'Comments' });
+  await panel.getByLabel('Comment', { exact: true }).fill('Which library?');
+  await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+  const thread = panel.getByRole('article', { name: /Comment by Anna Berg/ });
+  await expect(thread).toContainText('Which library?');
+
+  // The author deletes the words the thread was on: it stays, marked as detached.
+  await selectInBody(page, ', with a library');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText(
+    'The mission opened an office in Vienna.',
+  );
+  await expect(page.locator('.ProseMirror .comment-anchor')).toHaveCount(0);
+  await expect(thread.getByText('Detached')).toBeVisible();
+  await expect(thread.locator('.review-quote')).toHaveText('with a library');
+
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+  await expect(thread).toHaveCount(0);
+  await panel.getByLabel(/Show resolved/).check();
+  await expect(thread.getByText('Resolved by Anna Berg')).toBeVisible();
+  await expect(thread.getByText('Detached')).toBeVisible();
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  // Resolved is stored: after a reload it is still resolved (and still detached).
+  await page.reload();
+  await expect(page.getByLabel('Headline')).toHaveValue('Mission opens office in Vienna');
+  await page.getByRole('button', { name: 'Comments', exact: true }).click();
+  await expect(panel.getByText('Show resolved (1)')).toBeVisible();
+  await expect(panel.getByRole('article', { name: /Comment by Anna Berg/ })).toHaveCount(0);
+});
+
+test('a reply to a thread after a reload is kept with the thread', async ({ page, app }) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  await becomeOfficer(page, 'Anna Berg');
+  await page.getByLabel('Headline').fill('Mission opens office in Vienna');
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.type('The mission opened an office in Vienna on Monday.');
+  await selectInBody(page, 'an office in Vienna');
+  await page.keyboard.press('Control+Alt+m');
+  const panel = page.getByRole('complementary', { name: 'Comments' });
+  await panel.getByLabel('Comment', { exact: true }).fill('Which office?');
+  await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  await page.reload();
+  // A release with an open thread opens with its panel showing.
+  const thread = panel.getByRole('article', { name: /Comment by Anna Berg/ });
+  await expect(thread).toContainText('Which office?');
+  await becomeOfficer(page, 'Ben Cole');
+  await thread.getByRole('button', { name: 'Reply' }).click();
+  await thread.getByLabel('Your reply').fill('The liaison office.');
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(thread.locator('.review-comment')).toHaveCount(2);
+  await expect(thread.locator('.review-comment').nth(1)).toContainText('Ben Cole');
+  await expect(thread.locator('.review-comment').nth(1)).toContainText('The liaison office.');
+  await expect(page.locator('.ProseMirror .comment-anchor')).toHaveText('an office in Vienna');
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  await page.reload();
+  await expect(thread.locator('.review-comment')).toHaveCount(2);
+  await expect(thread).toContainText('The liaison office.');
+});
+
+test('a headline suggestion the author wrote past is replaced only when asked, and undone', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await newRelease(page, 'Blank release');
+  await becomeOfficer(page, 'Ben Cole');
+  const headline = page.getByRole('textbox', { name: 'Headline' });
+  await headline.fill('Mission opens office in Vienna');
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.type('The mission opened an office in Vienna.');
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  const suggest = page.getByRole('button', { name: 'Suggest changes' });
+  await suggest.click();
+  await headline.fill('Mission opens field office in Vienna');
+  await suggest.click();
+  await expect(suggest).toHaveAttribute('aria-pressed', 'false');
+  // The author writes on in the headline after Ben's suggestion.
+  await headline.fill('Mission opens its first office in Vienna');
+  const panel = page.getByRole('complementary', { name: 'Comments' });
+  const card = panel.getByRole('article', { name: /Suggestion by Ben Cole: headline/ });
+  await expect(card).toContainText('The headline has changed since this was suggested.');
+  await expect(card.getByRole('button', { name: 'Accept', exact: true })).toHaveCount(0);
+
+  // Accept all leaves it open and says why.
+  await panel.getByRole('button', { name: 'Accept all' }).click();
+  await expect(
+    page.getByText('Left open: the headline, changed since it was suggested.'),
+  ).toBeVisible();
+  await expect(headline).toHaveValue('Mission opens its first office in Vienna');
+  await expect(card).toBeVisible();
+
+  await card.getByRole('button', { name: 'Replace with suggestion' }).click();
+  await expect(headline).toHaveValue('Mission opens field office in Vienna');
+  await expect(card).toHaveCount(0);
+  const accepted = page
+    .getByRole('status')
+    .filter({ hasText: 'Headline set to Ben Cole’s suggestion.' });
+  await accepted.getByRole('button', { name: 'Undo' }).click();
+  await expect(headline).toHaveValue('Mission opens its first office in Vienna');
+  await expect(card).toBeVisible();
+  await expect(saveStatus(page)).toHaveText('Saved');
 });
