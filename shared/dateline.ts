@@ -6,15 +6,26 @@ import type { Language, ReleaseMeta, Taxonomies, Term } from './schemas';
  */
 const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru', fr: 'fr', de: 'de' };
 
+/** Building an Intl formatter costs far more than using one: one per locale, made once. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (locale: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    formatters.set(locale, formatter);
+  }
+  return formatter;
+};
+
 const monthName = (year: number, month: number, language: Language): string => {
   // setUTCFullYear, not Date.UTC, which maps years 0–99 to 1900–1999.
   const date = new Date(new Date(0).setUTCFullYear(year, month - 1, 1));
-  const part = new Intl.DateTimeFormat(DATE_LOCALES[language], {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
+  const part = formatterFor(DATE_LOCALES[language])
     .formatToParts(date)
     .find((p) => p.type === 'month');
   if (!part) throw new RangeError(`No month ${month} in ${language}`);
