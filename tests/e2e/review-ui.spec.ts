@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
 import { newRelease, saveStatus } from '../support/journey';
-import { expect, test } from './host-fixture';
+import { expect, startHost, test } from './host-fixture';
 
 /**
  * Selects `text` in the body the way a mouse would, through the page's own selection; the
@@ -257,4 +259,112 @@ test('a headline suggestion the author wrote past is replaced only when asked, a
   await expect(headline).toHaveValue('Mission opens its first office in Vienna');
   await expect(card).toBeVisible();
   await expect(saveStatus(page)).toHaveText('Saved');
+});
+
+/** The body's inserted text, however many elements the marks are drawn in. */
+const inserted = (page: Page) =>
+  expect.poll(async () => (await page.locator('.ProseMirror ins').allTextContents()).join(''));
+
+const downloadFrom = async (page: Page, button: string): Promise<Download> => {
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 15_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return file;
+};
+
+const importFile = async (page: Page, file: Download) =>
+  page.getByLabel('Files to import').setInputFiles({
+    name: file.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: await readFile(await file.path()),
+  });
+
+test('keys typed while a returned review merges cannot save over the merge', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const stores = await Promise.all([
+    mkdtemp(join(tmpdir(), 'newsroom-e2e-author-')),
+    mkdtemp(join(tmpdir(), 'newsroom-e2e-reviewer-')),
+  ]);
+  const hosts = await Promise.all(stores.map((dir) => startHost(dir)));
+  const contexts = await Promise.all([
+    browser.newContext({ acceptDownloads: true }),
+    browser.newContext({ acceptDownloads: true }),
+  ]);
+  try {
+    const [authorHost, reviewerHost] = hosts;
+    const [authorContext, reviewerContext] = contexts;
+    if (!authorHost || !reviewerHost || !authorContext || !reviewerContext)
+      throw new Error('two hosts expected');
+    const author = await authorContext.newPage();
+    const reviewer = await reviewerContext.newPage();
+    const authorBody = author.getByRole('textbox', { name: 'Body' });
+
+    await author.goto(authorHost.url);
+    await newRelease(author, 'Blank release');
+    await becomeOfficer(author, 'Lena Ortiz');
+    await author.getByLabel('Headline').fill('Mission opens office in Vienna');
+    await authorBody.click();
+    await author.keyboard.type('The mission opened an office in Vienna.');
+    await expect(saveStatus(author)).toHaveText('Saved');
+    const sent = await downloadFrom(author, 'Send for review…');
+
+    await reviewer.goto(reviewerHost.url);
+    await expect(reviewer.getByRole('navigation', { name: 'Library' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await importFile(reviewer, sent);
+    await reviewer
+      .getByRole('dialog', { name: /Import as a new release/ })
+      .getByRole('button', { name: 'Import' })
+      .click();
+    await expect(reviewer.getByLabel('Headline')).toHaveValue('Mission opens office in Vienna');
+    await becomeOfficer(reviewer, 'Anna Berg');
+    await reviewer.getByRole('button', { name: 'Suggest changes' }).click();
+    await selectInBody(reviewer, 'an office');
+    await reviewer.keyboard.press('ArrowRight');
+    await reviewer.keyboard.type(' and a library');
+    await inserted(reviewer).toContain('and a library');
+    await expect(saveStatus(reviewer)).toHaveText('Saved');
+    const returned = await downloadFrom(reviewer, 'Return to author…');
+
+    // The merge takes a while (a large file, a slow disk); the author types on meanwhile.
+    await author.route(
+      (url) => decodeURIComponent(url.pathname).endsWith('/api/review:open'),
+      async (route) => {
+        await new Promise((done) => setTimeout(done, 1_500));
+        await route.continue();
+      },
+    );
+    await authorBody.click();
+    await author.keyboard.press('End');
+    await importFile(author, returned);
+    await author.keyboard.type(' Typed during the merge.');
+    await expect(author.getByText(/Review from Anna Berg/)).toBeVisible();
+
+    // The merged release is shown, its suggestion in the body; the held keys went nowhere,
+    // and no save over the merge made a 'version from another window'.
+    await inserted(author).toContain('and a library');
+    await expect(authorBody).not.toContainText('Typed during the merge');
+    await author.waitForTimeout(1_500);
+    await expect(saveStatus(author)).toHaveText('Saved');
+    await expect(author.getByText(/version from another window/)).toHaveCount(0);
+    await author.reload();
+    await inserted(author).toContain('and a library');
+    // The editor takes keys again.
+    await authorBody.click();
+    await author.keyboard.press('End');
+    await author.keyboard.type(' Typed after.');
+    await expect(authorBody).toContainText('Typed after.');
+  } finally {
+    await Promise.all(contexts.map((context) => context.close()));
+    for (const { child } of hosts) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await Promise.all(stores.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
 });
