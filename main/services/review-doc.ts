@@ -15,7 +15,9 @@ import { bodyOf, syncBody } from './review-y-body';
  * A release's review document (DESIGN.md "Review, history and the team"): what two copies of
  * the release merge through. Its layout:
  *
- * - `body`: Y.XmlFragment, the editor's document (shared/extensions.ts).
+ * - `bodyText`: Y.Text, the editor's document as text with block markers (review-y-body.ts):
+ *   a change of a block's type or container is formatting, so it merges with words written
+ *   into the block meanwhile. (`body`, an earlier Y.XmlFragment, is no longer written or read.)
  * - `headline`, `lead`: Y.Text, the headline and the summary (blocks.lead).
  * - `threads`: Y.Map<threadId, Y.Map>: each thread's scalar fields last-writer-wins, its
  *   `comments` a Y.Array of comment objects appended by id, so two people's replies both stay.
@@ -42,7 +44,7 @@ const THREAD_SCALARS = [
 ] as const;
 
 const parts = (doc: Y.Doc) => ({
-  body: doc.getXmlFragment('body'),
+  body: doc.getText('bodyText'),
   headline: doc.getText('headline'),
   lead: doc.getText('lead'),
   threads: doc.getMap<unknown>('threads'),
@@ -152,7 +154,7 @@ export const syncDoc = (doc: Y.Doc, fields: ReleaseFields): boolean => {
     doc.transact(() => {
       syncText(p.headline, fields.headline);
       syncText(p.lead, fields.lead);
-      syncBody(doc, p.body, fields.body);
+      syncBody(p.body, fields.body);
       syncThreads(p.threads, fields.review.threads);
       syncSuggestions(p.suggestions, fields.review.suggestions);
     });

@@ -261,10 +261,9 @@ describe('a review file that cannot be trusted is refused, and changes nothing',
 
   it('a merged body the editor could not hold', async () => {
     const text = forgedReturn((copy) => {
-      const heading = new Y.XmlElement('heading');
-      heading.setAttribute('level', 1 as unknown as string);
-      heading.insert(0, [new Y.XmlText('A title inside the body')]);
-      copy.getXmlFragment('body').insert(0, [heading]);
+      const body = copy.getText('bodyText');
+      body.insert(0, 'A title inside the body', {});
+      body.insertEmbed(0, { b: 1 }, { nrType: 'heading', nrAttrs: '{"level":1}', nrPath: '[]' });
     });
     await expectRefused(
       author,
@@ -272,7 +271,7 @@ describe('a review file that cannot be trusted is refused, and changes nothing',
       /the release merged with it is not a release the editor can hold \(.*heading level 1/,
     );
     const script = forgedReturn((copy) => {
-      copy.getXmlFragment('body').insert(0, [new Y.XmlElement('script')]);
+      copy.getText('bodyText').insertEmbed(0, { b: 1 }, { nrType: 'script', nrPath: '[]' });
     });
     await expectRefused(author, script, /not a release the editor can hold/);
   });
