@@ -158,6 +158,13 @@ test('a review goes out as a file and comes back: the author keeps their edits, 
     await expect(body(author).locator('ins')).toHaveText('forty ');
     await expect(body(author).locator('del')).toHaveText(' in Belgrade');
 
+    // On a 1024-pixel screen the Comments panel takes the metadata's place: the text keeps room.
+    await author.setViewportSize({ width: 1024, height: 700 });
+    await expect(comments(author)).toBeVisible();
+    await expect(author.getByRole('complementary', { name: 'Metadata' })).toBeHidden();
+    expect((await body(author).boundingBox())?.width ?? 0).toBeGreaterThan(280);
+    await author.setViewportSize({ width: 1280, height: 720 });
+
     // Opening the same file again brings nothing new.
     await openReviewFile(author, returned);
     await expect(author.getByText(/nothing new/i)).toBeVisible();
