@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Browser, type Page } from '@playwright/test';
 
 export interface BrowserModeApp {
   url: string;
@@ -58,3 +58,50 @@ export const test = base.extend<{ app: BrowserModeApp }>({
 });
 
 export { expect } from '@playwright/test';
+
+export interface TwoStores {
+  author: Page;
+  reviewer: Page;
+  authorUrl: string;
+  reviewerUrl: string;
+  /** Closes both windows, stops both hosts and removes both stores. */
+  close(): Promise<void>;
+}
+
+/**
+ * Two people, each with a store, a browser-mode host and a browser of their own (downloads
+ * allowed): an author and a reviewer passing a review file between them.
+ */
+export const openTwoStores = async (browser: Browser): Promise<TwoStores> => {
+  const stores = await Promise.all([
+    mkdtemp(join(tmpdir(), 'newsroom-e2e-author-')),
+    mkdtemp(join(tmpdir(), 'newsroom-e2e-reviewer-')),
+  ]);
+  const hosts = await Promise.all(stores.map((dir) => startHost(dir)));
+  const contexts = await Promise.all([
+    browser.newContext({ acceptDownloads: true }),
+    browser.newContext({ acceptDownloads: true }),
+  ]);
+  const [authorHost, reviewerHost] = hosts;
+  const [authorContext, reviewerContext] = contexts;
+  if (!authorHost || !reviewerHost || !authorContext || !reviewerContext)
+    throw new Error('two hosts expected');
+  return {
+    author: await authorContext.newPage(),
+    reviewer: await reviewerContext.newPage(),
+    authorUrl: authorHost.url,
+    reviewerUrl: reviewerHost.url,
+    async close() {
+      await Promise.all(contexts.map((context) => context.close()));
+      for (const { child } of hosts) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      for (const dir of stores) {
+        await rm(dir, { recursive: true, force: true });
+        await rm(`${dir}.preferences.json`, { force: true });
+      }
+    },
+  };
+};

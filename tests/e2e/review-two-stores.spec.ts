@@ -1,9 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { newRelease, saveStatus } from '../support/journey';
-import { startHost } from './host-fixture';
+import { openTwoStores } from './host-fixture';
 
 // An action that cannot happen fails where it stands rather than at the test's end.
 test.use({ actionTimeout: 15_000 });
@@ -79,25 +77,12 @@ test('a review goes out as a file and comes back: the author keeps their edits, 
 }) => {
   // Two hosts, two windows and a round trip: more than one test's usual minute on a slow machine.
   test.setTimeout(180_000);
-  const stores = await Promise.all([
-    mkdtemp(join(tmpdir(), 'newsroom-e2e-author-')),
-    mkdtemp(join(tmpdir(), 'newsroom-e2e-reviewer-')),
-  ]);
-  const hosts = await Promise.all(stores.map((dir) => startHost(dir)));
-  const contexts = await Promise.all([
-    browser.newContext({ acceptDownloads: true }),
-    browser.newContext({ acceptDownloads: true }),
-  ]);
+  const desks = await openTwoStores(browser);
   try {
-    const [authorHost, reviewerHost] = hosts;
-    const [authorContext, reviewerContext] = contexts;
-    if (!authorHost || !reviewerHost || !authorContext || !reviewerContext)
-      throw new Error('two hosts expected');
-    const author = await authorContext.newPage();
-    const reviewer = await reviewerContext.newPage();
+    const { author, reviewer, authorUrl, reviewerUrl } = desks;
 
     // The author writes and sends the release.
-    await author.goto(authorHost.url);
+    await author.goto(authorUrl);
     await setName(author, 'Lena Ortiz');
     await newRelease(author, 'Blank release');
     await author.getByLabel('Headline').fill(HEADLINE);
@@ -115,7 +100,7 @@ test('a review goes out as a file and comes back: the author keeps their edits, 
     expect(sent.suggestedFilename()).toMatch(/\.newsroom-review$/);
 
     // The reviewer, in a store of their own, opens it, comments and suggests.
-    await reviewer.goto(reviewerHost.url);
+    await reviewer.goto(reviewerUrl);
     await expect(reviewer.getByRole('navigation', { name: 'Library' })).toBeVisible();
     await setName(reviewer, 'Anna Berg');
     await openReviewFile(reviewer, sent);
@@ -210,15 +195,6 @@ test('a review goes out as a file and comes back: the author keeps their edits, 
     expect(text).not.toContain('Which cases?');
     expect(text).not.toMatch(/<ins|<del|t-[a-z0-9]{8}/);
   } finally {
-    await Promise.all(contexts.map((context) => context.close()));
-    for (const { child } of hosts) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    for (const dir of stores) {
-      await rm(dir, { recursive: true, force: true });
-      await rm(`${dir}.preferences.json`, { force: true });
-    }
+    await desks.close();
   }
 });

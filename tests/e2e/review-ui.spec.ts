@@ -1,9 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { newRelease, saveStatus } from '../support/journey';
-import { expect, startHost, test } from './host-fixture';
+import { expect, openTwoStores, test } from './host-fixture';
 
 /**
  * Selects `text` in the body the way a mouse would, through the page's own selection; the
@@ -284,25 +282,12 @@ test('keys typed while a returned review merges cannot save over the merge', asy
   browser,
 }) => {
   test.setTimeout(120_000);
-  const stores = await Promise.all([
-    mkdtemp(join(tmpdir(), 'newsroom-e2e-author-')),
-    mkdtemp(join(tmpdir(), 'newsroom-e2e-reviewer-')),
-  ]);
-  const hosts = await Promise.all(stores.map((dir) => startHost(dir)));
-  const contexts = await Promise.all([
-    browser.newContext({ acceptDownloads: true }),
-    browser.newContext({ acceptDownloads: true }),
-  ]);
+  const desks = await openTwoStores(browser);
   try {
-    const [authorHost, reviewerHost] = hosts;
-    const [authorContext, reviewerContext] = contexts;
-    if (!authorHost || !reviewerHost || !authorContext || !reviewerContext)
-      throw new Error('two hosts expected');
-    const author = await authorContext.newPage();
-    const reviewer = await reviewerContext.newPage();
+    const { author, reviewer, authorUrl, reviewerUrl } = desks;
     const authorBody = author.getByRole('textbox', { name: 'Body' });
 
-    await author.goto(authorHost.url);
+    await author.goto(authorUrl);
     await newRelease(author, 'Blank release');
     await becomeOfficer(author, 'Lena Ortiz');
     await author.getByLabel('Headline').fill('Mission opens office in Vienna');
@@ -311,7 +296,7 @@ test('keys typed while a returned review merges cannot save over the merge', asy
     await expect(saveStatus(author)).toHaveText('Saved');
     const sent = await downloadFrom(author, 'Send for review…');
 
-    await reviewer.goto(reviewerHost.url);
+    await reviewer.goto(reviewerUrl);
     await expect(reviewer.getByRole('navigation', { name: 'Library' })).toBeVisible({
       timeout: 30_000,
     });
@@ -359,12 +344,6 @@ test('keys typed while a returned review merges cannot save over the merge', asy
     await author.keyboard.type(' Typed after.');
     await expect(authorBody).toContainText('Typed after.');
   } finally {
-    await Promise.all(contexts.map((context) => context.close()));
-    for (const { child } of hosts) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await Promise.all(stores.map((dir) => rm(dir, { recursive: true, force: true })));
+    await desks.close();
   }
 });
