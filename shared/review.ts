@@ -40,8 +40,6 @@ const ACTIVE_MARKUP =
   /<\s*\/?\s*(script|iframe|object|embed|style|link|meta|svg|img|form|base)\b|<[^>]*\son[a-z]+\s*=|javascript:\S/i;
 export const hasActiveMarkup = (text: string): boolean => ACTIVE_MARKUP.test(text);
 
-const safeText = (max: number) => z.string().max(max);
-
 /** The first text of a review that carries running markup, named, or null. */
 export const activeMarkupIn = (review: ReviewState): string | null => {
   for (const thread of review.threads) {
@@ -61,7 +59,9 @@ export const activeMarkupIn = (review: ReviewState): string | null => {
   return null;
 };
 
-export const AuthorNameSchema = safeText(120)
+export const AuthorNameSchema = z
+  .string()
+  .max(120)
   .transform((name) => name.trim())
   .pipe(z.string().min(1, 'the name is empty'));
 
@@ -71,14 +71,14 @@ export const ReviewCommentSchema = z.object({
   id: ReviewIdSchema,
   author: AuthorNameSchema,
   at: TimestampSchema,
-  text: safeText(10_000).pipe(z.string().trim().min(1, 'a comment is empty')),
+  text: z.string().max(10_000).pipe(z.string().trim().min(1, 'a comment is empty')),
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 
 export const ThreadSchema = z.object({
   id: ReviewIdSchema,
   /** The words the thread was opened on, as they were then: shown when its text is gone. */
-  quote: safeText(2_000),
+  quote: z.string().max(2_000),
   author: AuthorNameSchema,
   createdAt: TimestampSchema,
   resolved: z.boolean(),
@@ -102,9 +102,9 @@ export const SuggestionMetaSchema = z.object({
   field: SuggestionFieldSchema.default('body'),
   kind: SuggestionKindSchema,
   /** The text it inserts, deletes or reformats (body), or the proposed value (headline, lead). */
-  text: safeText(20_000),
+  text: z.string().max(20_000),
   /** For a headline or lead suggestion: the value it was proposed against. */
-  previous: safeText(20_000).nullable().default(null),
+  previous: z.string().max(20_000).nullable().default(null),
 });
 export type SuggestionMeta = z.infer<typeof SuggestionMetaSchema>;
 

@@ -78,14 +78,15 @@ export const readReviewFile = (name: string, text: string): ReviewFile => {
     const where = issue?.path.length ? issue.path.map(String).join('.') : 'the file';
     throw refuse(name, `${where} ${issue?.message ?? 'is not valid'}`);
   }
-  const markup = activeMarkupIn(parsed.data.release.review);
+  const file = parsed.data;
+  const markup = activeMarkupIn(file.release.review);
   if (markup) throw refuse(name, `${markup} contains a script or markup that runs`);
-  if (!hasActiveMarkup(parsed.data.by) && parsed.data.digest === digestOf(parsed.data))
-    return parsed.data;
-  if (hasActiveMarkup(parsed.data.by))
+  if (hasActiveMarkup(file.by))
     throw refuse(name, 'the name of who wrote it contains a script or markup that runs');
-  throw refuse(
-    name,
-    'it was changed or damaged after it was written (its digest does not match its contents)',
-  );
+  if (file.digest !== digestOf(file))
+    throw refuse(
+      name,
+      'it was changed or damaged after it was written (its digest does not match its contents)',
+    );
+  return file;
 };
